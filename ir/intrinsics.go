@@ -115,6 +115,21 @@ type Builtin struct {
 // HasOpcode reports whether the builtin maps to exactly one EVM opcode.
 func (b *Builtin) HasOpcode() bool { return b.Kind != ObjectAccess && !b.IsVerbatim() }
 
+// ArgIsString reports whether argument i is a string literal, passed in the
+// IR as a pointer made by StringArg. memoryguard's literal is a number and
+// stays an i256 constant.
+func (b *Builtin) ArgIsString(i int) bool {
+	if b.Name == "memoryguard" {
+		return false
+	}
+	for _, j := range b.LiteralArgs {
+		if j == i {
+			return true
+		}
+	}
+	return false
+}
+
 // IsVerbatim reports whether b is one of the verbatim_<n>i_<m>o builtins.
 func (b *Builtin) IsVerbatim() bool { return strings.HasPrefix(b.Name, "verbatim_") }
 

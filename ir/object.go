@@ -140,13 +140,9 @@ func Declare(m *ir.Module, b *Builtin) *ir.Func {
 		}
 	}
 	var params []*ir.Param
-	lit := map[int]bool{}
-	for _, i := range b.LiteralArgs {
-		lit[i] = true
-	}
 	for i := 0; i < b.Args; i++ {
 		var t types.Type = Word
-		if lit[i] {
+		if b.ArgIsString(i) {
 			t = types.NewPointer(types.I8)
 		}
 		params = append(params, ir.NewParam("", t))
