@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// soll runs the soll command line and returns its exit status and output.
+func soll(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(append([]string{"soll"}, args...), strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestBuildBinIsDeterministic(t *testing.T) {
+	code, out1, errs := soll("build", "--bin", "testdata/add.yul")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out1, "======= testdata/add.yul:Add =======\nBinary:\n") {
+		t.Fatalf("unexpected output:\n%s", out1)
+	}
+	_, out2, _ := soll("build", "--bin", "-j", "1", "testdata/add.yul")
+	if out1 != out2 {
+		t.Fatal("two builds differ")
+	}
+	golden(t, "add.bin.golden", out1)
+}
+
+func TestBuildCombinedJSON(t *testing.T) {
+	code, out, errs := soll("build", "--combined-json", "bin,bin-runtime", "testdata/add.yul")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden(t, "add.combined.golden", out)
+}
+
+func TestBuildErrorHuman(t *testing.T) {
+	code, out, errs := soll("build", "--bin", "testdata/bad.yul")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	if out != "" {
+		t.Fatalf("artifact written despite errors: %q", out)
+	}
+	golden(t, "bad.human.golden", errs)
+}
+
+func TestBuildErrorJSON(t *testing.T) {
+	code, out, _ := soll("build", "--bin", "--error-format", "json", "testdata/bad.yul")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	golden(t, "bad.json.golden", out)
+}
+
+func TestTestCommand(t *testing.T) {
+	code, out, errs := soll("test", "testdata/add_test.yul")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	if !strings.HasSuffix(out, "1 passed, 0 failed\n") {
+		t.Fatalf("unexpected output: %q", out)
+	}
+}
+
+func TestRunCommand(t *testing.T) {
+	code, out, errs := soll("run", "testdata/add.yul", "--call", "add(uint256,uint256)(uint256)", "40", "2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	if !strings.Contains(strings.ToLower(out), "deployed testdata/add.yul:add at 0xc06afe3a8444fc0004668591e8306bfb9968e79e") ||
+		!strings.Contains(out, "  result: 42\n") {
+		t.Fatalf("unexpected output:\n%s", out)
+	}
+	code, out, _ = soll("run", "testdata/add.yul", "--call", "nope()")
+	if code != 1 || !strings.Contains(out, "reverted: (no data)") {
+		t.Fatalf("exit %d, output:\n%s", code, out)
+	}
+}

@@ -1,0 +1,37 @@
+{
+    // Arguments are evaluated right to left: c, then b, then a.
+    let a := calldataload(0)
+    let b := calldataload(32)
+    let c := calldataload(64)
+    mstore(0, add(a, b))
+    mstore(0, sub(a, b))
+    mstore(0, mul(a, b))
+    mstore(0, and(a, b))
+    mstore(0, or(a, b))
+    mstore(0, xor(a, b))
+    mstore(0, not(a))
+    mstore(0, lt(a, b))
+    mstore(0, gt(a, b))
+    mstore(0, slt(a, b))
+    mstore(0, sgt(a, b))
+    mstore(0, eq(a, b))
+    mstore(0, iszero(a))
+    mstore(0, div(a, b))
+    mstore(0, sdiv(a, b))
+    mstore(0, mod(a, b))
+    mstore(0, exp(a, b))
+    mstore(0, addmod(a, b, c))
+    mstore(0, shl(a, b))
+    mstore(0, keccak256(a, b))
+    let ok := call(gas(), a, callvalue(), 0, 0, 0, 0)
+    sstore(ok, tload(c))
+    tstore(c, 1)
+    log2(0, 32, a, b)
+    let r1, r2 := verbatim_1i_2o(hex"600160020a", a)
+    verbatim_0i_0o("\x5b")
+    sstore(r1, r2)
+    if a { invalid() }
+    if b { selfdestruct(c) }
+    if c { stop() }
+    revert(0, 0)
+}
