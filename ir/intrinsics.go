@@ -235,7 +235,9 @@ var builtins = []*Builtin{
 	{Name: "delegatecall", Args: 6, Rets: 1, Opcode: 0xf4, Kind: Intrinsic, Effects: calls},
 	{Name: "create2", Args: 4, Rets: 1, Opcode: 0xf5, Kind: Intrinsic, Effects: calls, Since: evmversion.Constantinople},
 	{Name: "staticcall", Args: 6, Rets: 1, Opcode: 0xfa, Kind: Intrinsic, Effects: calls, Since: evmversion.Byzantium},
-	{Name: "revert", Args: 2, Opcode: 0xfd, Kind: Intrinsic, Effects: rMem | term, Since: evmversion.Byzantium},
+	// solc treats REVERT as available on every version (before byzantium the
+	// opcode is undefined and aborts like INVALID), unlike RETURNDATA*.
+	{Name: "revert", Args: 2, Opcode: 0xfd, Kind: Intrinsic, Effects: rMem | term},
 	{Name: "invalid", Opcode: 0xfe, Kind: Intrinsic, Effects: term},
 	{Name: "selfdestruct", Args: 1, Opcode: 0xff, Kind: Intrinsic, Effects: term | calls},
 

@@ -65,6 +65,9 @@ func (g *objGen) analyse(f *ir.Func, isMain bool) (*fn, error) {
 	if len(f.Blocks) == 0 {
 		return nil, fmt.Errorf("function %s has no body", f.Name())
 	}
+	if err := legalize(f); err != nil {
+		return nil, err
+	}
 	x.blocks = reachable(f)
 	for i, b := range x.blocks {
 		x.index[b] = i
