@@ -103,3 +103,29 @@ func TestRunCommand(t *testing.T) {
 		t.Fatalf("exit %d, output:\n%s", code, out)
 	}
 }
+
+// TestExamples runs every example's expectation files at -O0 and -O2: the
+// examples are the project's end-to-end tests.
+func TestExamples(t *testing.T) {
+	for _, level := range []string{"--O0", "--O2"} {
+		code, out, errs := soll("test", level, "../../examples")
+		if code != 0 {
+			t.Fatalf("%s: exit %d:\n%s%s", level, code, out, errs)
+		}
+		if !strings.HasSuffix(out, "4 passed, 0 failed\n") {
+			t.Fatalf("%s: unexpected summary: %q", level, out)
+		}
+	}
+}
+
+func TestRunConstructorArrayArgs(t *testing.T) {
+	code, out, errs := soll("run", "../../examples/multisig/MultiSig.yul",
+		"--args", "address[]=[0x1212121212121212121212121212120000000012,0x1212121212121212121212121212120000001012]",
+		"--args", "uint256=2", "--call", "threshold()(uint256)")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "  result: 2\n") {
+		t.Fatalf("unexpected output:\n%s", out)
+	}
+}

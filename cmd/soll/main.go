@@ -40,6 +40,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			runCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {},
+		// --args values may contain commas (arrays, tuples).
+		DisableSliceFlagSeparator: true,
 	}
 	err := app.Run(interspersed(app, args))
 	var ee exitError
