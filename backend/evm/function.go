@@ -65,7 +65,7 @@ func (g *objGen) analyse(f *ir.Func, isMain bool) (*fn, error) {
 	if len(f.Blocks) == 0 {
 		return nil, fmt.Errorf("function %s has no body", f.Name())
 	}
-	if err := legalize(f); err != nil {
+	if err := sir.Legalize(f); err != nil {
 		return nil, err
 	}
 	x.blocks = reachable(f)

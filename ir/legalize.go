@@ -1,4 +1,4 @@
-package evm
+package ir
 
 import (
 	"fmt"
@@ -7,17 +7,15 @@ import (
 	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/types"
 	"github.com/llir/llvm/ir/value"
-
-	sir "github.com/soll-dev/soll/ir"
 )
 
-// legalize rewrites the aggregate values of a function into the forms the
-// stack code generator handles: a struct (several results) exists only as
+// Legalize rewrites the aggregate values of a function into the forms both
+// backends handle: a struct (several results) exists only as
 // the result of a call, taken apart by extractvalue, or as the insertvalue
 // chain a ret returns. Struct phis (which inlining creates when a function
 // returns from several blocks) become one phi per field, and extractvalue
 // of anything but a call is replaced by the field's value.
-func legalize(f *ir.Func) error {
+func Legalize(f *ir.Func) error {
 	l := &legalizer{f: f, phis: map[*ir.InstPhi][]*ir.InstPhi{}, extracts: map[*ir.InstCall][]*ir.InstExtractValue{}}
 	for _, b := range f.Blocks {
 		for _, inst := range b.Insts {
@@ -71,7 +69,7 @@ func legalize(f *ir.Func) error {
 		b.Insts = append(b.Insts, ins...)
 		r.X = agg
 	}
-	sir.ReplaceValues(f, subst)
+	ReplaceValues(f, subst)
 	l.removeDead()
 	return nil
 }
@@ -115,7 +113,7 @@ func (l *legalizer) elem(v value.Value, i int) (value.Value, error) {
 			}
 			v = x.X
 		case *constant.Undef, *constant.Poison, *constant.ZeroInitializer:
-			return constant.NewInt(sir.Word, 0), nil
+			return constant.NewInt(Word, 0), nil
 		case *constant.Struct:
 			return x.Fields[i], nil
 		case *ir.InstCall:
@@ -146,7 +144,7 @@ func (l *legalizer) callField(c *ir.InstCall, i int) value.Value {
 			}
 		}
 	}
-	panic("legalize: call not found in its function")
+	panic("ir.Legalize: invariant broken: call not found in its function")
 }
 
 // phiField returns the phi of field i of a struct phi, creating the field
@@ -158,7 +156,7 @@ func (l *legalizer) phiField(p *ir.InstPhi, i int) (value.Value, error) {
 	st := p.Type().(*types.StructType)
 	fs := make([]*ir.InstPhi, len(st.Fields))
 	for j := range fs {
-		fs[j] = &ir.InstPhi{Typ: sir.Word}
+		fs[j] = &ir.InstPhi{Typ: Word}
 	}
 	l.phis[p] = fs
 	var home *ir.Block
