@@ -104,3 +104,11 @@ func precompileAddresses(set gethvm.PrecompiledContracts) []common.Address {
 	}
 	return out
 }
+
+// ChainConfig is the go-ethereum chain configuration soll uses for EVM
+// version v (every fork up to v active from genesis), for callers that run
+// go-ethereum's EVM in a context of their own (the Yul interpreter tests).
+func ChainConfig(v evmversion.Version) *params.ChainConfig { return chainConfig(v) }
+
+// Precompiles is the precompile set of EVM version v on the corpus's chain.
+func Precompiles(v evmversion.Version) gethvm.PrecompiledContracts { return precompiles(v) }
