@@ -135,7 +135,8 @@ func (o *Object) Walk(fn func(*Object)) {
 func Declare(m *ir.Module, b *Builtin) *ir.Func {
 	name := b.IntrinsicName()
 	for _, f := range m.Funcs {
-		if f.Name() == name {
+		// GlobalName, not Name(): Name() re-parses numeric names each call.
+		if f.GlobalName == name {
 			return f
 		}
 	}

@@ -1,7 +1,8 @@
 package yul
 
 // The lexer follows solc's scanner in Yul mode (liblangutil/Scanner.cpp):
-// identifiers may contain '.' and '$', only Yul's keywords are keywords,
+// identifiers may contain '.' and '$', only Yul's keywords (including
+// leave and hex) are keywords,
 // string literals may hold printable ASCII and escapes only, and a lexing
 // error becomes an Illegal token that the parser reports (as solc does) only
 // when it reaches it.
@@ -34,6 +35,8 @@ const (
 	tContinue
 	tTrue
 	tFalse
+	tLeave
+	tHex     // "hex" not followed by a quote
 	tOther   // any other operator or punctuation; shown by its text
 	tIllegal // a lexing error; token.err says which
 )
@@ -108,6 +111,10 @@ func keyword(word string) tokKind {
 		return tTrue
 	case "false":
 		return tFalse
+	case "leave":
+		return tLeave
+	case "hex":
+		return tHex
 	}
 	return tIdent
 }

@@ -61,6 +61,9 @@ func lowerObject(obj *Object, log *source.Log, errors *int) *ir.Object {
 	out := &ir.Object{Name: obj.Name, Span: obj.Loc}
 	out.Code = lir.NewModule()
 	if obj.Code != nil {
+		// Roughly one instruction per 16 bytes of Yul: sizing the span
+		// table up front saves most of its growth.
+		out.Locs = make(map[any]source.Span, (obj.Code.Loc.End-obj.Code.Loc.Start)/16)
 		out.Code.SourceFilename = obj.Code.Loc.File.Name
 		l := &lowerer{
 			obj:    out,
@@ -236,7 +239,7 @@ func walkStmtFuncDefs(s Stmt, fn func(*FuncDef)) {
 // newFunction starts lowering into f.
 func (l *lowerer) newFunction(f *lir.Func) *function {
 	fs := &function{f: f, preds: make(map[*lir.Block]int), names: make(map[string]int)}
-	fs.entry = lir.NewBlock("entry")
+	fs.entry = namedBlock("entry")
 	fs.names["entry"] = 1
 	fs.start(fs.entry)
 	return fs
@@ -283,7 +286,7 @@ func (l *lowerer) lowerFunc(d *FuncDef, f *lir.Func) {
 		fs.results = append(fs.results, ptr)
 		l.bind(r.Name, &binding{ptr: ptr, owner: fs})
 	}
-	fs.ret = lir.NewBlock(fs.local("return"))
+	fs.ret = namedBlock(fs.local("return"))
 	l.block(d.Body)
 	end := endSpan(d.Body.Loc)
 	switch {
@@ -363,7 +366,15 @@ func (fs *function) next() int {
 
 // newBlock makes a (not yet started) block named like "if.then.3".
 func (fs *function) newBlock(base string, n int) *lir.Block {
-	return lir.NewBlock(fs.local(base + "." + strconv.Itoa(n)))
+	return namedBlock(fs.local(base + "." + strconv.Itoa(n)))
+}
+
+// namedBlock makes a block named name (never a number: llir's NewBlock
+// would try to parse it as one, which is slow).
+func namedBlock(name string) *lir.Block {
+	b := lir.NewBlock("")
+	b.SetName(name)
+	return b
 }
 
 // start makes b the current block, appending it to the function.

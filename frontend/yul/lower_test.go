@@ -94,6 +94,7 @@ func TestLowerGolden(t *testing.T) {
 				if _, err := asm.ParseString(path, o.Code.String()); err != nil {
 					t.Errorf("object %q does not parse back: %v", o.Name, err)
 				}
+				checkLocs(t, o)
 			})
 			got := render(obj)
 			golden := strings.TrimSuffix(path, ".yul") + ".ll"
@@ -121,7 +122,7 @@ func TestLowerCorpusIR(t *testing.T) {
 	if testing.Short() {
 		files = files[:len(files)/10]
 	}
-	start := time.Now()
+	var compileTime, verifyTime time.Duration
 	total, failed := 0, 0
 	for _, path := range files {
 		data, err := os.ReadFile(path)
@@ -129,8 +130,11 @@ func TestLowerCorpusIR(t *testing.T) {
 			t.Fatal(err)
 		}
 		total += len(data)
+		v := corpusEVMVersion(t, path)
 		var log source.Log
-		obj := Compile(source.NewFile(path, data), corpusEVMVersion(t, path), &log)
+		start := time.Now()
+		obj := Compile(source.NewFile(path, data), v, &log)
+		compileTime += time.Since(start)
 		if obj == nil || len(log.Errors()) > 0 {
 			failed++
 			if failed <= 5 {
@@ -140,19 +144,22 @@ func TestLowerCorpusIR(t *testing.T) {
 			}
 			continue
 		}
-		if errs := ir.VerifyObject(obj); len(errs) > 0 {
+		start = time.Now()
+		errs := ir.VerifyObject(obj)
+		verifyTime += time.Since(start)
+		if len(errs) > 0 {
 			failed++
 			if failed <= 5 {
 				t.Errorf("%s: %d verifier errors, first: %v", path, len(errs), errs[0])
 			}
 		}
 	}
-	elapsed := time.Since(start)
 	if failed > 0 {
 		t.Errorf("%d of %d files failed", failed, len(files))
 	}
 	mib := float64(total) / (1 << 20)
-	t.Logf("compiled and verified %d files, %.1f MiB in %v: %.1f MiB/s", len(files), mib, elapsed.Round(time.Millisecond), mib/elapsed.Seconds())
+	t.Logf("compiled %d files, %.1f MiB in %v: %.1f MiB/s (parse+analyze+lower); verifier: %v",
+		len(files), mib, compileTime.Round(time.Millisecond), mib/compileTime.Seconds(), verifyTime.Round(time.Millisecond))
 }
 
 // corpusEVMVersion is the EVM version solc compiled a corpus IR file for:
@@ -175,4 +182,51 @@ func corpusEVMVersion(t testing.TB, irPath string) evmversion.Version {
 		t.Fatalf("%s: %v", meta, err)
 	}
 	return v
+}
+
+// BenchmarkCompileCorpus compiles a sample of the corpus IR files.
+func BenchmarkCompileCorpus(b *testing.B) {
+	files := corpusIRFiles(b)
+	var inputs [][]byte
+	var names []string
+	var versions []evmversion.Version
+	size := 0
+	for i := 0; i < len(files); i += 10 {
+		data, err := os.ReadFile(files[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, data)
+		names = append(names, files[i])
+		versions = append(versions, corpusEVMVersion(b, files[i]))
+		size += len(data)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, data := range inputs {
+			var log source.Log
+			if Compile(source.NewFile(names[i], data), versions[i], &log) == nil {
+				b.Fatalf("%s: %v", names[i], log.Errors())
+			}
+		}
+	}
+}
+
+// checkLocs checks that every instruction and terminator of o's functions
+// has a source span inside the file.
+func checkLocs(t *testing.T, o *ir.Object) {
+	t.Helper()
+	for _, f := range o.Code.Funcs {
+		for _, b := range f.Blocks {
+			for _, inst := range b.Insts {
+				if s := o.Loc(inst); !s.IsValid() || s.End > len(s.File.Content) || s.Start > s.End {
+					t.Errorf("object %q, @%s, %%%s: no valid span for %s", o.Name, f.Name(), b.Name(), inst.LLString())
+				}
+			}
+			if s := o.Loc(b.Term); !s.IsValid() {
+				t.Errorf("object %q, @%s, %%%s: no span for %s", o.Name, f.Name(), b.Name(), b.Term.LLString())
+			}
+		}
+	}
 }

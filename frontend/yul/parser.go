@@ -56,7 +56,7 @@ func ParseBlock(f *source.File, start int, v evmversion.Version, log *source.Log
 		}
 	}()
 	b = p.block()
-	end = int(p.tok.start)
+	end = b.Loc.End
 	if p.errors > 0 {
 		return nil, end
 	}
@@ -204,6 +204,10 @@ func kindName(k tokKind) string {
 		return "'true'"
 	case tFalse:
 		return "'false'"
+	case tLeave:
+		return "'leave'"
+	case tHex:
+		return "'hex'"
 	}
 	return "'?'"
 }
@@ -338,6 +342,9 @@ func (p *parser) block() *Block {
 	b := &Block{}
 	for p.tok.kind != tRBrace {
 		if p.tok.kind == tEOF {
+			if p.errors > 0 {
+				panic(bailout{all: true}) // already reported what went wrong
+			}
 			p.fatalAll(1856, p.tokSpan(), "Literal or identifier expected.")
 		}
 		if s := p.statementOrSkip(); s != nil {
@@ -370,13 +377,19 @@ func (p *parser) statementOrSkip() (s Stmt) {
 
 // skipStatement skips tokens up to the next token that starts a statement
 // of the current block, or its closing brace; braces in between are skipped
-// balanced. It always makes progress.
+// balanced. A statement is taken to start at a keyword, or at an identifier
+// followed by '(', ':=' or ',', that begins a line or follows a '}'. (Yul
+// code has one statement a line; requiring it avoids cascades of errors
+// within the broken statement.) It always makes progress.
 func (p *parser) skipStatement(start int32) {
 	if p.tok.start == start && p.tok.kind != tRBrace && p.tok.kind != tEOF {
 		p.advance()
 	}
 	nest := 0
+	afterBrace := false
 	for {
+		boundary := nest == 0 && (afterBrace || p.startsLine(p.tok))
+		afterBrace = false
 		switch p.tok.kind {
 		case tEOF:
 			return
@@ -387,13 +400,36 @@ func (p *parser) skipStatement(start int32) {
 				return
 			}
 			nest--
-		case tLet, tFunction, tIf, tSwitch, tFor, tBreak, tContinue:
-			if nest == 0 {
+			afterBrace = nest == 0
+		case tLet, tFunction, tIf, tSwitch, tFor, tBreak, tContinue, tLeave:
+			if boundary {
 				return
+			}
+		case tIdent:
+			if boundary {
+				peek := p.lex
+				switch peek.next().kind {
+				case tLParen, tAssign, tComma:
+					return
+				}
 			}
 		}
 		p.advance()
 	}
+}
+
+// startsLine reports whether t is the first token on its line.
+func (p *parser) startsLine(t token) bool {
+	for i := int(t.start) - 1; i >= 0; i-- {
+		switch p.src[i] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return true
 }
 
 // statement parses one statement (solc's Parser::parseStatement).
@@ -426,14 +462,12 @@ func (p *parser) statement() Stmt {
 		p.checkBreakContinue("continue")
 		p.advance()
 		return &Continue{Loc: p.span(t.start, t.end)}
-	case tIdent:
-		if p.text(t) == "leave" {
-			if !p.inFunction {
-				p.errorAt(source.SyntaxError, 8149, p.tokSpan(), "Keyword \"leave\" can only be used inside a function.")
-			}
-			p.advance()
-			return &Leave{Loc: p.span(t.start, t.end)}
+	case tLeave:
+		if !p.inFunction {
+			p.errorAt(source.SyntaxError, 8149, p.tokSpan(), "Keyword \"leave\" can only be used inside a function.")
 		}
+		p.advance()
+		return &Leave{Loc: p.span(t.start, t.end)}
 	}
 
 	// A call or an assignment.
