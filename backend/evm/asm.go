@@ -98,31 +98,23 @@ func bytesFor(v uint64) int {
 	return n
 }
 
-func pushSize(v *uint256.Int, push0 bool) int {
-	if v.IsZero() {
-		if push0 {
-			return 1
-		}
-		return 2
-	}
-	return 1 + (v.BitLen()+7)/8
-}
+func pushSize(v *uint256.Int, f Features) int { return len(constCode(v, f)) }
 
 // Assemble turns an assembly (and its sub-assemblies) into bytecode.
-func (a *Assembly) Assemble(push0 bool, libs map[string]common.Address) (*Bytecode, error) {
+func (a *Assembly) Assemble(f Features, libs map[string]common.Address) (*Bytecode, error) {
 	if a.data {
 		return &Bytecode{Code: append([]byte(nil), a.Data...)}, nil
 	}
 	subs := make([]*Bytecode, len(a.Subs))
 	for i, s := range a.Subs {
-		b, err := s.Assemble(push0, libs)
+		b, err := s.Assemble(f, libs)
 		if err != nil {
 			return nil, err
 		}
 		subs[i] = b
 	}
 	for w := 1; w <= 4; w++ {
-		out, ok, err := a.layout(push0, libs, subs, w)
+		out, ok, err := a.layout(f, libs, subs, w)
 		if err != nil {
 			return nil, err
 		}
@@ -198,7 +190,7 @@ func (a *Assembly) innerOffset(chain []int) (int, int) {
 	return off + o, s
 }
 
-func (a *Assembly) layout(push0 bool, libs map[string]common.Address, subs []*Bytecode, w int) (*Bytecode, bool, error) {
+func (a *Assembly) layout(f Features, libs map[string]common.Address, subs []*Bytecode, w int) (*Bytecode, bool, error) {
 	limit := uint64(1) << (8 * w)
 	// First pass: sizes and label offsets.
 	labels := map[int]int{}
@@ -208,7 +200,7 @@ func (a *Assembly) layout(push0 bool, libs map[string]common.Address, subs []*By
 		case kOp:
 			return 1, nil
 		case kPush:
-			return pushSize(it.val, push0), nil
+			return pushSize(it.val, f), nil
 		case kLabel:
 			return 1, nil
 		case kPushLabel, kPushDataOffset:
@@ -222,17 +214,17 @@ func (a *Assembly) layout(push0 bool, libs map[string]common.Address, subs []*By
 				return 1 + w, nil // own size: not known until laid out
 			}
 			_, sz := a.nestedOffset(chain, subs, 0)
-			return pushSize(uint256.NewInt(uint64(sz)), push0), nil
+			return pushSize(uint256.NewInt(uint64(sz)), f), nil
 		case kPushMemGuard:
 			v := new(uint256.Int).AddUint64(it.val, uint64(a.spill))
-			return pushSize(v, push0), nil
+			return pushSize(v, f), nil
 		case kPushImmutable:
 			return 33, nil
 		case kAssignImmutable:
 			n := 0
 			refs := a.immutableRefs(it.name, subs)
 			for _, r := range refs {
-				n += 2 + pushSize(uint256.NewInt(uint64(r)), push0) + 2 // DUP2 DUP2 PUSH ADD MSTORE
+				n += 2 + pushSize(uint256.NewInt(uint64(r)), f) + 2 // DUP2 DUP2 PUSH ADD MSTORE
 			}
 			return n + 2, nil // POP POP
 		case kPushLinker:
@@ -269,17 +261,7 @@ func (a *Assembly) layout(push0 bool, libs map[string]common.Address, subs []*By
 		}
 	}
 	pushConst := func(v *uint256.Int) {
-		if v.IsZero() && push0 {
-			out.Code = append(out.Code, opPUSH0)
-			return
-		}
-		n := (v.BitLen() + 7) / 8
-		if n == 0 {
-			n = 1
-		}
-		b := v.Bytes32()
-		out.Code = append(out.Code, byte(opPUSH1-1+n))
-		out.Code = append(out.Code, b[32-n:]...)
+		out.Code = append(out.Code, constCode(v, f)...)
 	}
 	for i := range a.Items {
 		it := &a.Items[i]

@@ -44,14 +44,14 @@ func Compile(obj *sir.Object, opts Options, log *source.Log) *Artifact {
 		log.Errorf(source.CodeGenerationError, 0, obj.Span, "%v", err)
 		return nil
 	}
-	bc, err := a.Assemble(opts.EVMVersion.HasPush0(), opts.Libraries)
+	bc, err := a.Assemble(featuresOf(opts.EVMVersion), opts.Libraries)
 	if err != nil {
 		log.Errorf(source.CodeGenerationError, 0, obj.Span, "%v", err)
 		return nil
 	}
 	art := &Artifact{Name: obj.Name, Assembly: a, Creation: bc}
 	if rt := runtimeSub(a); rt != nil {
-		rbc, err := rt.Assemble(opts.EVMVersion.HasPush0(), opts.Libraries)
+		rbc, err := rt.Assemble(featuresOf(opts.EVMVersion), opts.Libraries)
 		if err != nil {
 			log.Errorf(source.CodeGenerationError, 0, obj.Span, "%v", err)
 			return nil
@@ -59,6 +59,10 @@ func Compile(obj *sir.Object, opts Options, log *source.Log) *Artifact {
 		art.Runtime = rbc
 	}
 	return art
+}
+
+func featuresOf(v evmversion.Version) Features {
+	return Features{Push0: v.HasPush0(), Shifts: v >= evmversion.Constantinople}
 }
 
 func runtimeSub(a *Assembly) *Assembly {
