@@ -336,3 +336,21 @@ func mustHexF(s string) []byte {
 	b, _ := hex.DecodeString(s)
 	return b
 }
+
+func TestDecodeOutputs(t *testing.T) {
+	sig, err := ParseSignature("f(uint256)(bool,string)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := EncodeArgs(sig.Outputs, []string{"true", "hi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, err := sig.DecodeOutputs(data)
+	if err != nil || FormatValues(vals) != `true, "hi"` {
+		t.Errorf("DecodeOutputs = %v, %v", vals, err)
+	}
+	if _, err := (Signature{Name: "g"}).DecodeOutputs(data); err == nil {
+		t.Error("DecodeOutputs without result types succeeded")
+	}
+}

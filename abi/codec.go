@@ -316,3 +316,12 @@ func allZero(b []byte) bool {
 	}
 	return true
 }
+
+// DecodeOutputs decodes return data with s's result types (as given in
+// "f(uint256)(bool,string)"); it is an error when s states no results.
+func (s Signature) DecodeOutputs(data []byte) ([]Value, error) {
+	if s.Outputs == nil {
+		return nil, fmt.Errorf("abi: %s states no result types", s.Canonical())
+	}
+	return Decode(s.Outputs, data)
+}

@@ -216,7 +216,7 @@ func (c *Contract) LLVM() string {
 		if o.IsData() {
 			return
 		}
-		fmt.Fprintf(&b, "; object %q\n%s\n", path, o.Code.String())
+		fmt.Fprintf(&b, "; object %q\n%s\n", path, moduleText(o))
 		for _, s := range o.Subs {
 			walk(s, path+"."+s.Name)
 		}
@@ -234,11 +234,24 @@ func (c *Contract) LLVMModules() map[string]string {
 		if o.IsData() {
 			return
 		}
-		out[path] = o.Code.String()
+		out[path] = moduleText(o)
 		for _, s := range o.Subs {
 			walk(s, path+"."+s.Name)
 		}
 	}
 	walk(c.Object, c.Object.Name)
 	return out
+}
+
+// moduleText prints an object's module, numbering unnamed locals afresh
+// (passes add and remove unnamed values).
+func moduleText(o *ir.Object) string {
+	for _, f := range o.Code.Funcs {
+		if len(f.Blocks) > 0 {
+			if err := ir.RenumberLocals(f); err != nil {
+				return fmt.Sprintf("; cannot print IR: %v\n", err)
+			}
+		}
+	}
+	return o.Code.String()
 }

@@ -175,25 +175,32 @@ func ResultType(n int) types.Type {
 	return types.NewStruct(fields...)
 }
 
-// StringArg returns a pointer to a private constant holding s, for a literal
-// argument of an object-access intrinsic (datasize("x") becomes
-// call @evm.datasize(ptr @str.0)). Equal strings share one global.
-func StringArg(m *ir.Module, s string) *ir.Global {
+// StringArg returns the i8* argument for a literal argument of an
+// object-access intrinsic: a bitcast of a private constant holding s
+// (datasize("x") becomes call @evm.datasize(i8* bitcast ([1 x i8]* @str.0
+// to i8*))), so that the .ll stays valid for LLVM's own tools. Equal
+// strings share one global.
+func StringArg(m *ir.Module, s string) constant.Constant {
+	ptr := types.NewPointer(types.I8)
 	for _, g := range m.Globals {
 		if strings.HasPrefix(g.Name(), "str.") {
 			if got, ok := globalString(g); ok && got == s {
-				return g
+				return constant.NewBitCast(g, ptr)
 			}
 		}
 	}
 	g := m.NewGlobalDef(fmt.Sprintf("str.%d", len(m.Globals)), constant.NewCharArrayFromString(s))
 	g.Immutable = true
 	g.Linkage = enum.LinkagePrivate
-	return g
+	return constant.NewBitCast(g, ptr)
 }
 
-// StringOf returns the string behind a literal argument made by StringArg.
+// StringOf returns the string behind a literal argument made by StringArg
+// (a bitcast of a string global, or the global itself).
 func StringOf(v value.Value) (string, bool) {
+	if bc, ok := v.(*constant.ExprBitCast); ok {
+		v = bc.From
+	}
 	g, ok := v.(*ir.Global)
 	if !ok {
 		return "", false

@@ -143,13 +143,14 @@ func (v *verifier) run() {
 	v.params = make(map[*ir.Param]bool, len(f.Params))
 	names := make(map[string]bool)
 	checkName := func(n value.Named) {
-		if n.Name() == "" || isUnnamed(n) {
+		name, named := localName(n)
+		if !named {
 			return
 		}
-		if names[n.Name()] {
-			v.errorf("local name %%%s defined twice", n.Name())
+		if names[name] {
+			v.errorf("local name %%%s defined twice", name)
 		}
-		names[n.Name()] = true
+		names[name] = true
 	}
 	for _, p := range f.Params {
 		v.params[p] = true
@@ -230,9 +231,54 @@ func (v *verifier) run() {
 	}
 }
 
-func isUnnamed(n value.Named) bool {
-	u, ok := n.(interface{ IsUnnamed() bool })
-	return ok && u.IsUnnamed()
+// localName returns the name of a local value without llir's Name(),
+// which parses the name as a number on every call.
+func localName(n value.Named) (string, bool) {
+	var id *ir.LocalIdent
+	switch n := n.(type) {
+	case *ir.Param:
+		id = &n.LocalIdent
+	case *ir.Block:
+		id = &n.LocalIdent
+	case *ir.InstAdd:
+		id = &n.LocalIdent
+	case *ir.InstSub:
+		id = &n.LocalIdent
+	case *ir.InstMul:
+		id = &n.LocalIdent
+	case *ir.InstAnd:
+		id = &n.LocalIdent
+	case *ir.InstOr:
+		id = &n.LocalIdent
+	case *ir.InstXor:
+		id = &n.LocalIdent
+	case *ir.InstICmp:
+		id = &n.LocalIdent
+	case *ir.InstZExt:
+		id = &n.LocalIdent
+	case *ir.InstTrunc:
+		id = &n.LocalIdent
+	case *ir.InstSelect:
+		id = &n.LocalIdent
+	case *ir.InstPhi:
+		id = &n.LocalIdent
+	case *ir.InstCall:
+		id = &n.LocalIdent
+	case *ir.InstAlloca:
+		id = &n.LocalIdent
+	case *ir.InstLoad:
+		id = &n.LocalIdent
+	case *ir.InstExtractValue:
+		id = &n.LocalIdent
+	case *ir.InstInsertValue:
+		id = &n.LocalIdent
+	default:
+		if u, ok := n.(interface{ IsUnnamed() bool }); ok && u.IsUnnamed() {
+			return "", false
+		}
+		return n.Name(), n.Name() != ""
+	}
+	return id.LocalName, id.LocalName != ""
 }
 
 func isVoid(v value.Value) bool { return v.Type().Equal(types.Void) }

@@ -51,6 +51,12 @@ func operands(u value.User) []value.Value {
 // isData reports whether v is a value that lives on the stack or is a
 // constant word (as opposed to a block, callee or string global).
 func isData(v value.Value) bool {
+	if v == nil {
+		return false
+	}
+	if _, ptr := v.Type().(*types.PointerType); ptr {
+		return false // literal string arguments
+	}
 	switch v.(type) {
 	case *ir.Block, *ir.Func, *ir.Global, nil:
 		return false

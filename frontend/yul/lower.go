@@ -70,7 +70,7 @@ func lowerObject(obj *Object, log *source.Log, errors *int) *ir.Object {
 			mod:    out.Code,
 			log:    log,
 			decls:  make(map[string]*lir.Func),
-			strs:   make(map[string]*lir.Global),
+			strs:   make(map[string]value.Value),
 			scope:  make(map[string]*binding),
 			irName: funcNames(obj.Code),
 		}
@@ -91,7 +91,7 @@ type lowerer struct {
 	errors int
 
 	decls map[string]*lir.Func   // intrinsic declarations by builtin name
-	strs  map[string]*lir.Global // literal-argument strings
+	strs  map[string]value.Value // literal-argument strings (i8* bitcasts of globals)
 
 	// irName is the IR function name of each Yul function.
 	irName map[*FuncDef]string

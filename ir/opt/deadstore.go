@@ -2,12 +2,16 @@ package opt
 
 import (
 	llvm "github.com/llir/llvm/ir"
+
+	"github.com/soll-dev/soll/ir"
 )
 
 // deadStore removes a store to memory, storage or transient storage that a
 // later store in the same block overwrites completely before anything may
 // read it: no load of an overlapping address, no call or intrinsic whose
-// effects read that space (return, log, keccak256, call, …) in between.
+// effects read that space (return, log, keccak256, call, …) and no call to
+// a function that may stop the frame (return or stop inside it keep the
+// stores) in between.
 // Stores still pending at the end of a block stay: the block's successors
 // and the caller may read them.
 func deadStore(f *llvm.Func, ctx *Context) bool {
@@ -48,7 +52,9 @@ func deadStore(f *llvm.Func, ctx *Context) bool {
 				e := ctx.callEffects(call)
 				kept := live[:0]
 				for _, p := range live {
-					if !readsSpace(e, p.acc.space) {
+					// A callee that may end the call frame successfully
+					// (return, stop) makes every pending store visible.
+					if !readsSpace(e, p.acc.space) && !e.Has(ir.Terminates) {
 						kept = append(kept, p)
 					}
 				}

@@ -72,11 +72,24 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 	}
 	switch inst := inst.(type) {
 	case *llvm.InstAdd:
-		if isZero(inst.Y) {
-			return inst.X
+		x, y := commute(inst.X, inst.Y)
+		if isZero(y) {
+			return x
 		}
-		if isZero(inst.X) {
-			return inst.Y
+		// (a - b) + b is a.
+		if sub, ok := x.(*llvm.InstSub); ok && sub.Y == y {
+			return sub.X
+		}
+		if sub, ok := y.(*llvm.InstSub); ok && sub.Y == x {
+			return sub.X
+		}
+		// (a + c1) + c2 is a + (c1 + c2).
+		if c2 := intConst(y); c2 != nil {
+			if inner, ok := x.(*llvm.InstAdd); ok {
+				if a, c1 := commute(inner.X, inner.Y); intConst(c1) != nil {
+					return s.add(a, evalBinary(c1, c2, intConst, addBig))
+				}
+			}
 		}
 	case *llvm.InstSub:
 		if isZero(inst.Y) {
@@ -84,6 +97,21 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 		}
 		if inst.X == inst.Y {
 			return zero(inst.X.Type())
+		}
+		// (a + b) - a is b, (a + b) - b is a.
+		if add, ok := inst.X.(*llvm.InstAdd); ok {
+			if add.X == inst.Y {
+				return add.Y
+			}
+			if add.Y == inst.Y {
+				return add.X
+			}
+		}
+		// x - c is x + (-c), which the add rules combine further.
+		if c := intConst(inst.Y); c != nil {
+			if _, ok := inst.X.(*llvm.InstAdd); ok {
+				return s.add(inst.X, evalBinary(zero(c.Typ), c, intConst, subBig))
+			}
 		}
 	case *llvm.InstMul:
 		x, y := commute(inst.X, inst.Y)
@@ -103,6 +131,22 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 		}
 		if c := intConst(y); c != nil && fitsMask(x, c) {
 			return x
+		}
+		// and(and(a, c1), c2): the inner and already clears what c2 would
+		// when c1 ⊆ c2; otherwise and(a, c1 & c2).
+		if c2 := intConst(y); c2 != nil {
+			if inner, ok := x.(*llvm.InstAnd); ok {
+				if a, c1v := commute(inner.X, inner.Y); intConst(c1v) != nil {
+					c1 := ir.Unsigned(intConst(c1v))
+					both := new(big.Int).And(c1, ir.Unsigned(c2))
+					if both.Cmp(c1) == 0 {
+						return x
+					}
+					n := llvm.NewAnd(a, ir.IntConst(c2.Typ, both))
+					s.insert(n)
+					return n
+				}
+			}
 		}
 	case *llvm.InstOr:
 		x, y := commute(inst.X, inst.Y)
@@ -132,6 +176,23 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 		if inst.ValueTrue == inst.ValueFalse {
 			return inst.ValueTrue
 		}
+	case *llvm.InstExtractValue:
+		// extractvalue (insertvalue agg, v, i), j is v when i = j and
+		// extractvalue agg, j otherwise.
+		if len(inst.Indices) != 1 {
+			return nil
+		}
+		x := inst.X
+		for {
+			ins, ok := x.(*llvm.InstInsertValue)
+			if !ok || len(ins.Indices) != 1 {
+				break
+			}
+			if ins.Indices[0] == inst.Indices[0] {
+				return ins.Elem
+			}
+			x = ins.X
+		}
 	case *llvm.InstTrunc:
 		// trunc (zext x to iN) to the type of x is x.
 		if z, ok := inst.From.(*llvm.InstZExt); ok && z.From.Type().Equal(inst.To) {
@@ -142,6 +203,24 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 	}
 	return nil
 }
+
+// add returns a + c, or a when c is 0, inserting a new add.
+func (s *simplifier) add(a value.Value, c *constant.Int) value.Value {
+	if inner, ok := a.(*llvm.InstAdd); ok {
+		if x, c1 := commute(inner.X, inner.Y); intConst(c1) != nil {
+			a, c = x, evalBinary(c1, c, intConst, addBig)
+		}
+	}
+	if c.X.Sign() == 0 {
+		return a
+	}
+	n := llvm.NewAdd(a, c)
+	s.insert(n)
+	return n
+}
+
+func addBig(z, x, y *big.Int) { z.Add(x, y) }
+func subBig(z, x, y *big.Int) { z.Sub(x, y) }
 
 // trivialPhi returns v when every incoming value is v or the phi itself.
 func trivialPhi(phi *llvm.InstPhi, subst map[value.Value]value.Value) value.Value {
@@ -266,8 +345,8 @@ func (s *simplifier) intrinsic(c *llvm.InstCall) value.Value {
 			return a[0]
 		}
 		// exp(2, x) is shl(x, 1): both are 0 for x ≥ 256; shl is cheaper.
-		if base := intConst(a[0]); base != nil && ir.Unsigned(base).Cmp(big.NewInt(2)) == 0 {
-			shl, _ := ir.LookupBuiltin("shl")
+		shl, _ := ir.LookupBuiltin("shl")
+		if base := intConst(a[0]); base != nil && ir.Unsigned(base).Cmp(big.NewInt(2)) == 0 && shl.AvailableIn(s.ctx.EVMVersion) {
 			n := llvm.NewCall(ir.Declare(s.ctx.Module, shl), a[1], ir.IntConst(ir.Word, big.NewInt(1)))
 			s.insert(n)
 			return n

@@ -13,6 +13,7 @@ import (
 
 	llvm "github.com/llir/llvm/ir"
 
+	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/ir"
 )
 
@@ -69,6 +70,10 @@ type Options struct {
 	// "early fold", "fold" and "late fold"; "all" matches every pass) to Out.
 	PrintAfter string
 	Out        io.Writer
+	// EVMVersion is the target: passes only introduce intrinsics it has
+	// (fold rewrites exp(2, x) to shl only from constantinople on). The
+	// zero value, homestead, is the conservative choice.
+	EVMVersion evmversion.Version
 }
 
 // Context is what a pass sees besides the function it works on.
@@ -76,6 +81,8 @@ type Context struct {
 	Obj    *ir.Object
 	Module *llvm.Module
 	Level  Level
+	// EVMVersion is the target (see Options.EVMVersion).
+	EVMVersion evmversion.Version
 	// UsesMsize is set when the code reads msize: removing or adding a
 	// memory access then changes an observable value, so passes keep every
 	// memory access (solc's optimizer has the same rule).
@@ -130,7 +137,9 @@ var passes = [...]pass{
 	{name: "late fold", fn: fold, levels: atO2 | atOs},
 	{name: "dce", fn: deadcode, levels: atO1 | atO2 | atOs},
 	{name: "late simplifycfg", fn: simplifyCFG, levels: atO1 | atO2 | atOs},
-	{name: "deadfunc", module: deadFuncs, levels: atO1 | atO2 | atOs},
+	// Required: code main cannot reach must not reach the backend either
+	// (an unused library function would still need linking).
+	{name: "deadfunc", module: deadFuncs, required: true},
 }
 
 // passOrder lists constraints "a must run before b", checked at init like
@@ -206,7 +215,7 @@ func Run(obj *ir.Object, opts Options) error {
 }
 
 func runObject(o *ir.Object, opts Options, passes []pass) (err error) {
-	ctx := &Context{Obj: o, Module: o.Code, Level: opts.Level, UsesMsize: usesMsize(o.Code)}
+	ctx := &Context{Obj: o, Module: o.Code, Level: opts.Level, EVMVersion: opts.EVMVersion, UsesMsize: usesMsize(o.Code)}
 	if opts.VerifyEach {
 		if errs := ir.Verify(o.Code); len(errs) > 0 {
 			return fmt.Errorf("object %q: invalid IR before optimization: %w", o.Name, errors.Join(errs...))
@@ -265,7 +274,8 @@ func runPass(p *pass, ctx *Context) (err error) {
 	return nil
 }
 
-// RunPass runs one pass by name on a module, for tests and tools.
+// RunPass runs one pass by name on the code of obj (not its sub-objects) at
+// -O2 for the default EVM version, for tests and tools.
 func RunPass(name string, obj *ir.Object) (bool, error) {
 	for i := range passes {
 		if passes[i].name == name {
@@ -276,7 +286,7 @@ func RunPass(name string, obj *ir.Object) (bool, error) {
 }
 
 func runNamed(p *pass, obj *ir.Object) (changed bool, err error) {
-	ctx := &Context{Obj: obj, Module: obj.Code, Level: O2, UsesMsize: usesMsize(obj.Code)}
+	ctx := &Context{Obj: obj, Module: obj.Code, Level: O2, EVMVersion: evmversion.Default, UsesMsize: usesMsize(obj.Code)}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pass %q panicked: %v", p.name, r)

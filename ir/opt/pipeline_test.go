@@ -8,6 +8,7 @@ import (
 	"github.com/llir/llvm/asm"
 	llvm "github.com/llir/llvm/ir"
 
+	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/ir"
 )
 
@@ -122,5 +123,35 @@ func TestParseLevel(t *testing.T) {
 	}
 	if _, err := ParseLevel("-O3"); err == nil {
 		t.Error("-O3 accepted")
+	}
+}
+
+func TestEVMVersionGatesNewOpcodes(t *testing.T) {
+	const src = `
+declare i256 @evm.calldataload(i256)
+declare i256 @evm.exp(i256, i256)
+declare void @evm.sstore(i256, i256)
+define void @main() {
+entry:
+  %x = call i256 @evm.calldataload(i256 0)
+  %e = call i256 @evm.exp(i256 2, i256 %x)
+  call void @evm.sstore(i256 0, i256 %e)
+  ret void
+}
+`
+	for _, tc := range []struct {
+		v    evmversion.Version
+		want string
+	}{
+		{evmversion.Byzantium, "@evm.exp(i256 2, i256 %x)"},
+		{evmversion.Constantinople, "@evm.shl(i256 %x, i256 1)"},
+	} {
+		obj := parseObject(t, src)
+		if err := Run(obj, Options{Level: O2, VerifyEach: true, EVMVersion: tc.v}); err != nil {
+			t.Fatal(err)
+		}
+		if got := obj.Code.String(); !strings.Contains(got, tc.want) {
+			t.Errorf("%v: want %s in\n%s", tc.v, tc.want, got)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package opt
 
 import (
+	"fmt"
+	"strings"
+
 	llvm "github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/value"
 
@@ -9,9 +12,10 @@ import (
 
 // simplifyCFG folds constant branches and switches, turns branches whose
 // targets are all the same block into br, removes unreachable blocks,
-// forwards edges through empty blocks (a block holding only br), and merges
+// forwards edges through empty blocks (a block holding only br), merges
 // a block into its only predecessor when that predecessor only branches to
-// it. It repeats until nothing changes; phis are kept one entry per edge.
+// it, and shares one copy of identical exit blocks (the many revert(0, 0)
+// and Panic blocks of Solidity code). It repeats until nothing changes; phis are kept one entry per edge.
 func simplifyCFG(f *llvm.Func, ctx *Context) bool {
 	changed := false
 	for iter := 0; ; iter++ {
@@ -19,6 +23,7 @@ func simplifyCFG(f *llvm.Func, ctx *Context) bool {
 		c = ir.RemoveUnreachableBlocks(f) || c
 		c = threadEmptyBlocks(f, ctx) || c
 		c = mergeBlocks(f) || c
+		c = mergeIdenticalExits(f) || c
 		if !c {
 			return changed
 		}
@@ -295,4 +300,77 @@ func mergeBlocks(f *llvm.Func) bool {
 	}
 	f.Blocks = out
 	return true
+}
+
+// mergeIdenticalExits redirects the predecessors of an exit block (no
+// successors, no phis, only calls without results) to an earlier exit block
+// doing exactly the same: same callees, same arguments, same terminator.
+// Arguments defined outside both blocks dominate both, so they dominate
+// every predecessor of the merged block too.
+func mergeIdenticalExits(f *llvm.Func) bool {
+	seen := make(map[string]*llvm.Block)
+	replace := make(map[*llvm.Block]*llvm.Block)
+	for _, b := range f.Blocks[1:] {
+		key, ok := exitKey(b)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			replace[b] = first
+		} else {
+			seen[key] = b
+		}
+	}
+	if len(replace) == 0 {
+		return false
+	}
+	for _, p := range f.Blocks {
+		for old, new := range replace {
+			retarget(p.Term, old, new)
+		}
+	}
+	ir.RemoveUnreachableBlocks(f)
+	return true
+}
+
+// exitKey describes an exit block for mergeIdenticalExits.
+func exitKey(b *llvm.Block) (string, bool) {
+	if len(ir.Succs(b.Term)) != 0 {
+		return "", false
+	}
+	var sb strings.Builder
+	token := func(v value.Value) {
+		if c := intConst(v); c != nil {
+			fmt.Fprintf(&sb, " c%d:%s", c.Typ.BitSize, ir.Unsigned(c))
+			return
+		}
+		fmt.Fprintf(&sb, " v%p", v)
+	}
+	for _, inst := range b.Insts {
+		call, ok := inst.(*llvm.InstCall)
+		if !ok || !isVoid(call) {
+			return "", false
+		}
+		fn, isFunc := call.Callee.(*llvm.Func)
+		if !isFunc {
+			return "", false
+		}
+		fmt.Fprintf(&sb, "call %p", fn)
+		for _, a := range call.Args {
+			token(a)
+		}
+		sb.WriteString(";")
+	}
+	switch t := b.Term.(type) {
+	case *llvm.TermUnreachable:
+		sb.WriteString("unreachable")
+	case *llvm.TermRet:
+		sb.WriteString("ret")
+		if t.X != nil {
+			token(t.X)
+		}
+	default:
+		return "", false
+	}
+	return sb.String(), true
 }

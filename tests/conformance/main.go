@@ -201,6 +201,9 @@ func run(o options, out io.Writer) (int, error) {
 			fmt.Fprintf(out, "FAIL %s: %s\n", r.key, r.problem)
 			if o.verbose {
 				for _, d := range r.details {
+					if d == r.problem {
+						continue
+					}
 					fmt.Fprintf(out, "    %s\n", strings.ReplaceAll(strings.TrimRight(d, "\n"), "\n", "\n    "))
 				}
 			}
@@ -319,9 +322,6 @@ func runOne(o options, j job, compile YulCompiler) (res *result) {
 	rep := isoltest.Run(test, env)
 	res.passed = rep.Passed()
 	res.problem = rep.FirstProblem()
-	if rep.Err != nil {
-		res.details = append(res.details, rep.Err.Error())
-	}
 	for _, f := range rep.Failures {
 		res.details = append(res.details, f.String())
 	}

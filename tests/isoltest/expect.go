@@ -112,7 +112,7 @@ func lexExpectations(lines []string, firstLine int) ([]token, error) {
 				emit(tNumber, s[i:j], j-i)
 			case isIdentStart(c):
 				j := i
-				for j < len(s) && (isIdentStart(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '.') {
+				for j < len(s) && (isIdentStart(s[j]) || s[j] >= '0' && s[j] <= '9') {
 					j++
 				}
 				word := s[i:j]

@@ -118,12 +118,12 @@ entry:
 	%77 = load i256, i256* %a
 	call void @evm.log2(i256 0, i256 32, i256 %77, i256 %76)
 	%78 = load i256, i256* %a
-	%79 = call { i256, i256 } @evm.verbatim_1i_2o([5 x i8]* @str.0, i256 %78)
+	%79 = call { i256, i256 } @evm.verbatim_1i_2o(i8* bitcast ([5 x i8]* @str.0 to i8*), i256 %78)
 	%80 = extractvalue { i256, i256 } %79, 0
 	%81 = extractvalue { i256, i256 } %79, 1
 	store i256 %80, i256* %r1
 	store i256 %81, i256* %r2
-	call void @evm.verbatim_0i_0o([1 x i8]* @str.1)
+	call void @evm.verbatim_0i_0o(i8* bitcast ([1 x i8]* @str.1 to i8*))
 	%82 = load i256, i256* %r2
 	%83 = load i256, i256* %r1
 	call void @evm.sstore(i256 %83, i256 %82)

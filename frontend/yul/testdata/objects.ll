@@ -7,12 +7,12 @@ source_filename = "objects.yul"
 define void @main() {
 entry:
 	%size = alloca i256
-	%0 = call i256 @evm.datasize([10 x i8]* @str.0)
+	%0 = call i256 @evm.datasize(i8* bitcast ([10 x i8]* @str.0 to i8*))
 	store i256 %0, i256* %size
 	%1 = load i256, i256* %size
-	%2 = call i256 @evm.dataoffset([10 x i8]* @str.0)
+	%2 = call i256 @evm.dataoffset(i8* bitcast ([10 x i8]* @str.0 to i8*))
 	call void @evm.datacopy(i256 0, i256 %2, i256 %1)
-	call void @evm.setimmutable(i256 0, [3 x i8]* @str.1, i256 42)
+	call void @evm.setimmutable(i256 0, i8* bitcast ([3 x i8]* @str.1 to i8*), i256 42)
 	%3 = call i256 @evm.memoryguard(i256 128)
 	call void @evm.mstore(i256 64, i256 %3)
 	%4 = load i256, i256* %size
@@ -42,11 +42,11 @@ source_filename = "objects.yul"
 
 define void @main() {
 entry:
-	%0 = call i256 @evm.loadimmutable([3 x i8]* @str.0)
+	%0 = call i256 @evm.loadimmutable(i8* bitcast ([3 x i8]* @str.0 to i8*))
 	call void @evm.mstore(i256 0, i256 %0)
-	%1 = call i256 @evm.linkersymbol([9 x i8]* @str.1)
+	%1 = call i256 @evm.linkersymbol(i8* bitcast ([9 x i8]* @str.1 to i8*))
 	call void @evm.mstore(i256 32, i256 %1)
-	%2 = call i256 @evm.datasize([4 x i8]* @str.2)
+	%2 = call i256 @evm.datasize(i8* bitcast ([4 x i8]* @str.2 to i8*))
 	call void @evm.pop(i256 %2)
 	call void @evm.return(i256 0, i256 64)
 	unreachable

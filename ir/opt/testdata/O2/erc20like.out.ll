@@ -31,12 +31,12 @@ nopay:
 dispatch:
 	%size = call i256 @evm.calldatasize()
 	%short = icmp ult i256 %size, 4
-	br i1 %short, label %fallback, label %0
+	br i1 %short, label %nopay, label %0
 
 0:
 	%1 = call i256 @evm.calldataload(i256 0)
 	%2 = call i256 @evm.shr(i256 224, i256 %1)
-	switch i256 %2, label %fallback [
+	switch i256 %2, label %nopay [
 		i256 2693361294, label %mint
 	]
 
@@ -58,21 +58,12 @@ mint:
 	%9 = call i256 @evm.sload(i256 0)
 	%10 = add i256 %9, %amt
 	%11 = icmp ugt i256 %9, %10
-	br i1 %11, label %12, label %13
+	br i1 %11, label %7, label %12
 
 12:
-	call void @evm.mstore(i256 0, i256 17)
-	call void @evm.revert(i256 0, i256 36)
-	unreachable
-
-13:
 	call void @evm.sstore(i256 0, i256 %10)
 	%bal = call i256 @evm.sload(i256 %3)
 	call void @evm.mstore(i256 0, i256 %bal)
 	call void @evm.return(i256 0, i256 32)
-	unreachable
-
-fallback:
-	call void @evm.revert(i256 0, i256 0)
 	unreachable
 }

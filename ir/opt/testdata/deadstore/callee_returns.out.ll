@@ -1,0 +1,27 @@
+declare i256 @evm.calldataload(i256 %0)
+
+declare void @evm.sstore(i256 %0, i256 %1)
+
+declare void @evm.return(i256 %0, i256 %1) noreturn
+
+define void @finish(i256 %x) {
+entry:
+	%c = icmp eq i256 %x, 0
+	br i1 %c, label %done, label %back
+
+done:
+	call void @evm.return(i256 0, i256 0)
+	unreachable
+
+back:
+	ret void
+}
+
+define void @main() {
+entry:
+	%x = call i256 @evm.calldataload(i256 0)
+	call void @evm.sstore(i256 0, i256 1)
+	call void @finish(i256 %x)
+	call void @evm.sstore(i256 0, i256 2)
+	ret void
+}
