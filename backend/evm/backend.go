@@ -282,6 +282,12 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 		}
 		saved := g.nextLabel
 		e.function(isMain, g.funcLabel[f])
+		if e.err == errPrePush && !x.noPrePush {
+			x.noPrePush = true
+			x.planPrePush()
+			g.nextLabel = saved
+			continue
+		}
 		if e.err != nil {
 			return nil, e.err
 		}
@@ -289,6 +295,13 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 			return e.items, nil
 		}
 		g.nextLabel = saved
+		if !x.noPrePush && (g.guardBase == nil || g.recursive[f]) {
+			// Early pushes deepen the stack; without room to spill, try
+			// without them first.
+			x.noPrePush = true
+			x.planPrePush()
+			continue
+		}
 		cands := x.spillCandidates()
 		if len(cands) == 0 || g.guardBase == nil || g.recursive[f] {
 			why := "no memoryguard reserves memory to move variables to"

@@ -31,6 +31,8 @@ type emitter struct {
 	stack []value.Value // items above the frame (temps and operands); nil = anonymous
 	deep  int           // worst excess depth seen (0 = fine)
 	err   error
+	// cur is the instruction being generated (nil for terminators).
+	cur ir.Instruction
 	// labels
 	blockLabel map[*ir.Block]int
 	stubs      []stub
@@ -148,14 +150,15 @@ func (e *emitter) pop() {
 // Temps among ops are already on the stack (fixTemps guarantees they are
 // the topmost temps); the other operands are pushed.
 func (e *emitter) arrange(ops []value.Value) {
-	q := 0
-	for _, v := range ops {
-		if id, ok := e.x.ids[v]; ok && e.x.temp[id] {
-			q++
-		}
+	var early []bool
+	if e.cur != nil {
+		early = e.x.present[e.cur]
 	}
 	for i := len(ops) - 1; i >= 0; i-- {
 		if id, ok := e.x.ids[ops[i]]; ok && e.x.temp[id] {
+			continue
+		}
+		if early != nil && early[i] {
 			continue
 		}
 		e.push(ops[i])
@@ -192,7 +195,7 @@ func (e *emitter) arrange(ops []value.Value) {
 			}
 		}
 		if k < 0 {
-			e.fail(fmt.Errorf("function %s: internal error: operand not on stack", e.x.f.Name()))
+			e.fail(errPrePush)
 			return
 		}
 		if k != p-1 {
@@ -272,7 +275,12 @@ func (e *emitter) block(b *ir.Block, i int) {
 	x := e.x
 	e.stack = e.stack[:0]
 	for _, inst := range b.Insts {
+		for _, v := range x.prePush[inst] {
+			e.push(v)
+		}
+		e.cur = inst
 		e.inst(inst)
+		e.cur = nil
 		if e.err != nil {
 			return
 		}

@@ -53,6 +53,12 @@ type fn struct {
 	// branch: JUMPI tests non-zero itself, so no code is needed.
 	condTransparent map[*ir.InstICmp]bool
 
+	// prePush[inst]: operands of later instructions to push right before
+	// inst; present[inst][k]: operand k of inst was pushed early.
+	prePush   map[ir.Instruction][]value.Value
+	present   map[ir.Instruction][]bool
+	noPrePush bool
+
 	spilled  []bool // per color
 	spillIdx []int  // per color: index in the object's spill area
 	useCnt   []int  // per color: static number of accesses
@@ -178,6 +184,7 @@ func (g *objGen) analyse(f *ir.Func, isMain bool) (*fn, error) {
 		}
 	}
 	x.fixTemps()
+	x.planPrePush()
 	x.slot = make([]bool, len(x.vals))
 	for id, v := range x.vals {
 		switch v.(type) {

@@ -88,6 +88,13 @@ type module struct {
 	// user functions (wasm 1.0 has one result at most, ewasm.md §1.4).
 	resultGlobals []*global
 	msize         *global
+	// memBase is the wasm address of EVM memory offset 0.
+	memBase uint32
+	// strict: no ethereum_ext imports (--ewasm-strict, ewasm.md §5.8).
+	strict bool
+	// testExports are extra exported functions, only for the runtime's unit
+	// tests (a contract exports exactly memory and main).
+	testExports []*function
 }
 
 func newModule() *module {
@@ -171,6 +178,7 @@ const (
 	opI64GtS      opcode = 0x55
 	opI64GtU      opcode = 0x56
 	opI64LeU      opcode = 0x58
+	opI64GeS      opcode = 0x59
 	opI64GeU      opcode = 0x5a
 	opI32Add      opcode = 0x6a
 	opI32Sub      opcode = 0x6b
@@ -212,7 +220,7 @@ var opNames = map[opcode]string{
 	opI32GtU: "i32.gt_u", opI32LeU: "i32.le_u", opI32GeU: "i32.ge_u",
 	opI64Eqz: "i64.eqz", opI64Eq: "i64.eq", opI64Ne: "i64.ne", opI64LtS: "i64.lt_s",
 	opI64LtU: "i64.lt_u", opI64GtS: "i64.gt_s", opI64GtU: "i64.gt_u",
-	opI64LeU: "i64.le_u", opI64GeU: "i64.ge_u", opI32Add: "i32.add",
+	opI64LeU: "i64.le_u", opI64GeS: "i64.ge_s", opI64GeU: "i64.ge_u", opI32Add: "i32.add",
 	opI32Sub: "i32.sub", opI32Mul: "i32.mul", opI32And: "i32.and", opI32Or: "i32.or",
 	opI32Xor: "i32.xor", opI32Shl: "i32.shl", opI32ShrU: "i32.shr_u",
 	opI64Clz: "i64.clz", opI64Add: "i64.add", opI64Sub: "i64.sub", opI64Mul: "i64.mul",
@@ -316,6 +324,7 @@ type resolver func(in *instr) (int64, error)
 // section's payload starts.
 type layout struct {
 	payloadOffset map[string]int
+	dataOffset    []int // offset of each data segment's bytes
 }
 
 // types returns the module's distinct function types in first-use order
@@ -416,12 +425,17 @@ func (m *module) encode(resolve func(in *instr, l *layout) (int64, error)) ([]by
 		out = appendSection(out, 6, sec)
 	}
 
-	sec = appendU32(nil, 2)
+	sec = appendU32(nil, uint32(2+len(m.testExports)))
 	sec = appendName(sec, "memory")
 	sec = append(sec, 0x02, 0x00)
 	sec = appendName(sec, "main")
 	sec = append(sec, 0x00)
 	sec = appendU32(sec, m.funcs[0].index)
+	for _, f := range m.testExports {
+		sec = appendName(sec, f.name)
+		sec = append(sec, 0x00)
+		sec = appendU32(sec, f.index)
+	}
 	out = appendSection(out, 7, sec)
 
 	l := &layout{payloadOffset: map[string]int{}}
@@ -448,14 +462,21 @@ func (m *module) encode(resolve func(in *instr, l *layout) (int64, error)) ([]by
 
 	if len(m.data) > 0 {
 		sec = appendU32(nil, uint32(len(m.data)))
+		var pos []int
 		for _, d := range m.data {
 			sec = append(sec, 0x00, byte(opI32Const))
 			sec = appendS64(sec, int64(int32(d.addr)))
 			sec = append(sec, byte(opEnd))
 			sec = appendU32(sec, uint32(len(d.bytes)))
+			pos = append(pos, len(sec))
 			sec = append(sec, d.bytes...)
 		}
-		out = appendSection(out, 11, sec)
+		out = append(out, 11)
+		out = appendU32(out, uint32(len(sec)))
+		for _, p := range pos {
+			l.dataOffset = append(l.dataOffset, len(out)+p)
+		}
+		out = append(out, sec...)
 	}
 	return out, l, nil
 }
@@ -507,6 +528,7 @@ func encodeBody(f *function, resolve resolver) ([]byte, error) {
 				if err != nil {
 					return nil, err
 				}
+				in.imm = v // for the text printer
 				b = appendS64Fixed(b, v)
 			} else if in.op == opI32Const {
 				b = appendS64(b, int64(int32(in.imm)))
