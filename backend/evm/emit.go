@@ -31,6 +31,10 @@ type emitter struct {
 	stack []value.Value // items above the frame (temps and operands); nil = anonymous
 	deep  int           // worst excess depth seen (0 = fine)
 	err   error
+	// negated is the value whose code ended with the ISZERO at item
+	// negatedAt (a branch on its negation drops that ISZERO).
+	negated   value.Value
+	negatedAt int
 	// cur is the instruction being generated (nil for terminators).
 	cur ir.Instruction
 	// labels
@@ -332,18 +336,24 @@ func (e *emitter) block(b *ir.Block, i int) {
 			e.op(opJUMP)
 			return
 		}
-		cond := t.Cond
-		if ic, ok := cond.(*ir.InstICmp); ok && x.condTransparent[ic] {
-			// the icmp emitted nothing: its operand is the condition.
-			cond = ic
+		tt, ft := blk(t.TargetTrue), blk(t.TargetFalse)
+		e.arrange([]value.Value{t.Cond})
+		if tt == e.next(i) && ft != e.next(i) {
+			// Fall through into the true branch: jump on the negation,
+			// cancelling an ISZERO that computed the condition.
+			if e.negated == t.Cond && e.negatedAt == len(e.items)-1 {
+				e.items = e.items[:len(e.items)-1]
+			} else {
+				e.op(opISZERO)
+			}
+			tt, ft = ft, tt
 		}
-		e.arrange([]value.Value{cond})
-		e.pushLabel(e.target(b, blk(t.TargetTrue)))
+		e.pushLabel(e.target(b, tt))
 		e.op(opJUMPI)
 		e.consume(1, 0)
-		e.copies(b, blk(t.TargetFalse))
-		if blk(t.TargetFalse) != e.next(i) || len(x.phisOf[blk(t.TargetFalse)]) > 0 {
-			e.pushLabel(e.blockLabel[blk(t.TargetFalse)])
+		e.copies(b, ft)
+		if ft != e.next(i) {
+			e.pushLabel(e.blockLabel[ft])
 			e.op(opJUMP)
 		}
 	case *ir.TermSwitch:
@@ -540,6 +550,9 @@ func (e *emitter) inst(inst ir.Instruction) {
 			for _, o := range seq {
 				e.op(o)
 			}
+		}
+		if n := len(e.items); n > 0 && e.items[n-1].kind == kOp && e.items[n-1].op == opISZERO {
+			e.negated, e.negatedAt = inst, n-1
 		}
 		e.consume(len(ops), 1)
 		e.produce(inst)

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/tracing"
 	"github.com/ethereum/go-ethereum/core/vm"
 	"github.com/ethereum/go-ethereum/core/vm/runtime"
+	"github.com/llir/llvm/asm"
 
 	"github.com/soll-dev/soll/backend/evm"
 	"github.com/soll-dev/soll/evmversion"
@@ -64,6 +67,10 @@ var contractAddr = common.BytesToAddress([]byte("contract"))
 
 // runEVM deploys (when the object has a runtime) and calls.
 func runEVM(t testing.TB, src string, calldata []byte) outcome {
+	return runEVMArgs(t, src, calldata, nil)
+}
+
+func runEVMArgs(t testing.TB, src string, calldata, ctorArgs []byte) outcome {
 	t.Helper()
 	obj := lower(t, src, opt.O2)
 	var log source.Log
@@ -83,7 +90,7 @@ func runEVM(t testing.TB, src string, calldata []byte) outcome {
 	var ret []byte
 	var err error
 	if art.Runtime != nil {
-		ret, _, err = runtime.Execute(art.Creation.Code, nil, cfg)
+		ret, _, err = runtime.Execute(append(append([]byte(nil), art.Creation.Code...), ctorArgs...), nil, cfg)
 		if err != nil {
 			t.Fatalf("EVM deployment failed: %v", err)
 		}
@@ -116,8 +123,16 @@ func runEVM(t testing.TB, src string, calldata []byte) outcome {
 
 // runEwasm compiles and runs the same program on the fake host.
 func runEwasm(t testing.TB, src string, calldata []byte, opts Options) (outcome, *Artifact) {
+	return runEwasmAt(t, src, calldata, opts, opt.O2)
+}
+
+func runEwasmAt(t testing.TB, src string, calldata []byte, opts Options, level opt.Level) (outcome, *Artifact) {
+	return runEwasmArgs(t, src, calldata, nil, opts, level)
+}
+
+func runEwasmArgs(t testing.TB, src string, calldata, ctorArgs []byte, opts Options, level opt.Level) (outcome, *Artifact) {
 	t.Helper()
-	obj := lower(t, src, opt.O2)
+	obj := lower(t, src, level)
 	var log source.Log
 	art := Compile(obj, opts, &log)
 	if log.HasErrors() {
@@ -128,7 +143,7 @@ func runEwasm(t testing.TB, src string, calldata []byte, opts Options) (outcome,
 	h.address = contractAddr
 	if art.Runtime != nil {
 		checkModule(t, art.Runtime, opts.Strict)
-		h.code = append(append([]byte(nil), art.Deployer...), CtorArgsSection(nil)...)
+		h.code = append(append([]byte(nil), art.Deployer...), CtorArgsSection(ctorArgs)...)
 		h.run(t, art.Deployer)
 		// the returned module is the runtime, with immutables filled in
 		if h.status != "finish" || len(h.out) != len(art.Runtime) ||
@@ -137,7 +152,7 @@ func runEwasm(t testing.TB, src string, calldata []byte, opts Options) (outcome,
 		}
 		deployed := h.out
 		checkModule(t, deployed, opts.Strict)
-		h.logs = nil
+		// keep the constructor's logs: the EVM side reports both
 		h.code = deployed
 		h.calldata = calldata
 		h.run(t, deployed)
@@ -255,6 +270,24 @@ var e2eCases = []e2eCase{
 		mstore(0, acc)
 		return(0, 32)
 	}`, calls: [][]byte{words(0), words(1), words(10), words(100)}},
+	{name: "loops", src: `{
+		let a := 1
+		let b := 2
+		let n := calldataload(0)
+		let total := 0
+		for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+			let t := a
+			a := b
+			b := t
+			for { let j := 0 } 1 { j := add(j, 1) } {
+				if gt(j, i) { break }
+				if eq(j, 2) { continue }
+				total := add(total, mul(j, a))
+			}
+		}
+		mstore(0, a) mstore(32, b) mstore(64, total)
+		return(0, 96)
+	}`, calls: [][]byte{words(0), words(1), words(7)}},
 	{name: "functions", src: `{
 		function divmod(a, b) -> q, r { q := div(a, b) r := mod(a, b) }
 		function fib(n) -> f {
@@ -363,12 +396,62 @@ func TestEndToEnd(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			for i, cd := range c.calls {
 				want := runEVM(t, c.src, cd)
-				got, _ := runEwasm(t, c.src, cd, Options{})
-				if !got.equal(want) {
-					t.Errorf("call %d (%x):\newasm %s\n  evm %s", i, cd, got, want)
+				for _, level := range []opt.Level{opt.O2, opt.O0} {
+					got, _ := runEwasmAt(t, c.src, cd, Options{}, level)
+					if !got.equal(want) {
+						t.Errorf("call %d (%x) at %v:\newasm %s\n  evm %s", i, cd, level, got, want)
+					}
 				}
 			}
 		})
+	}
+}
+
+// TestDeterministic: compiling twice gives the same bytes.
+func TestDeterministic(t *testing.T) {
+	for _, c := range e2eCases {
+		var bins [2][]byte
+		for i := range bins {
+			var log source.Log
+			art := Compile(lower(t, c.src, opt.O2), Options{}, &log)
+			bins[i] = append(append([]byte(nil), art.Deployer...), art.Runtime...)
+		}
+		if !bytes.Equal(bins[0], bins[1]) {
+			t.Errorf("%s: two compilations differ", c.name)
+		}
+	}
+}
+
+// TestIrreducible: a CFG wasm cannot express is a diagnostic, not a module.
+func TestIrreducible(t *testing.T) {
+	m, err := asm.ParseString("irr.ll", `
+define void @main() {
+entry:
+	%c = call i256 @evm.calldataload(i256 0)
+	%b = icmp eq i256 %c, 0
+	br i1 %b, label %x, label %y
+x:
+	call void @evm.sstore(i256 0, i256 1)
+	br label %y
+y:
+	call void @evm.sstore(i256 1, i256 1)
+	br label %x
+}
+declare i256 @evm.calldataload(i256)
+declare void @evm.sstore(i256, i256)
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := source.NewFile("irr.yul", []byte("object \"irr\" { code { } }"))
+	obj := &sir.Object{Name: "irr", Code: m, Span: source.Span{File: f, Start: 0, End: 10}}
+	var log source.Log
+	if art := Compile(obj, Options{}, &log); art != nil {
+		t.Fatal("irreducible CFG compiled")
+	}
+	ds := log.Diagnostics()
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, "irreducible") || ds[0].Span != obj.Span {
+		t.Errorf("diagnostics %v, want one about irreducible control flow at the object", ds)
 	}
 }
 
@@ -411,6 +494,115 @@ func TestDiagnostics(t *testing.T) {
 		}
 		if !ds[0].Span.IsValid() || ds[0].Span.Start == 0 && ds[0].Span.End == len(c.src) {
 			t.Errorf("%s: diagnostic span %v does not point at the instruction", c.src, ds[0].Span)
+		}
+	}
+}
+
+// TestCallMarshalling checks the byte orders at the EEI boundary for the
+// call family (ewasm.md §2.1, §5.4, §7 items 1, 2, 7, 9): address verbatim,
+// value u128 LE at the pointer, gas clamped, status inverted, output copied.
+func TestCallMarshalling(t *testing.T) {
+	src := `{
+		mstore(0, 0x11223344)
+		let ok := call(not(0), 0xffff0102030405060708090a0b0c0d0e0f1011121314, 0x0102030405060708090a0b0c0d0e0f10, 28, 4, 100, 64)
+		mstore(200, ok)
+		mstore(232, returndatasize())
+		mstore(264, staticcall(1000, 9, 0, 0, 0, 0))
+		mstore(296, create(0x0a0b, 28, 4))
+		mstore(328, call(0, 1, shl(128, 1), 0, 0, 0, 0))
+		return(100, 260)
+	}`
+	obj := lower(t, src, opt.O2)
+	var log source.Log
+	art := Compile(obj, Options{}, &log)
+	if art == nil {
+		t.Fatal(log.Diagnostics())
+	}
+	checkModule(t, art.Deployer, false)
+	h := newHost()
+	h.callRet = []byte("return data of forty bytes, exactly 40!!")
+	for i := range h.createAddr {
+		h.createAddr[i] = byte(0xa0 + i)
+	}
+	h.code = art.Deployer
+	h.run(t, art.Deployer)
+	if h.status != "finish" {
+		t.Fatalf("status %s: %v", h.status, h.trapErr)
+	}
+	if len(h.calls) != 3 {
+		t.Fatalf("%d calls recorded, want 3 (a value ≥ 2^128 must not call)", len(h.calls))
+	}
+	c := h.calls[0]
+	wantAddr, _ := hex.DecodeString("0102030405060708090a0b0c0d0e0f1011121314")
+	wantValue, _ := hex.DecodeString("100f0e0d0c0b0a090807060504030201")
+	if c.kind != "call" || c.gas != 1<<63-1 || !bytes.Equal(c.addr, wantAddr) || !bytes.Equal(c.value, wantValue) || !bytes.Equal(c.input, []byte{0x11, 0x22, 0x33, 0x44}) {
+		t.Errorf("call: %+v", c)
+	}
+	if s := h.calls[1]; s.kind != "callStatic" || s.gas != 1000 || s.addr[19] != 9 || s.input != nil {
+		t.Errorf("staticcall: %+v", s)
+	}
+	if cr := h.calls[2]; cr.kind != "create" || cr.value[0] != 0x0b || cr.value[1] != 0x0a {
+		t.Errorf("create: %+v", cr)
+	}
+	out := h.out
+	want := append([]byte(nil), h.callRet...)
+	want = append(want, make([]byte, 64-40)...)
+	want = append(want, make([]byte, 200-164)...)
+	want = append(want, words(1, 40, 1)...)
+	addrWord := make([]byte, 32)
+	copy(addrWord[12:], h.createAddr[:])
+	want = append(want, addrWord...)
+	want = append(want, words(0)...)
+	if !bytes.Equal(out, want) {
+		t.Errorf("output\n got %x\nwant %x", out, want)
+	}
+}
+
+func selector(sel uint32, args ...any) []byte {
+	out := []byte{byte(sel >> 24), byte(sel >> 16), byte(sel >> 8), byte(sel)}
+	return append(out, words(args...)...)
+}
+
+// TestExamplesDifferential runs the repository's Yul examples on both
+// targets: MathLib (recursion, loops, several results, checked arithmetic)
+// and ERC20 (constructor argument, keccak storage slots, events, reverts).
+func TestExamplesDifferential(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Skip(err)
+		}
+		return string(b)
+	}
+	other := "0x00000000000000000000000000000000000000000000000000000000000000aa"
+	cases := []struct {
+		file  string
+		args  []byte
+		calls [][]byte
+	}{
+		{"../../examples/math/MathLib.yul", nil, [][]byte{
+			selector(0xb9650dac, 1071, 462), selector(0x1349c918, 240, 46), selector(0x56464884, "0xffffffffffffffffffffffffffffffffffffffff"),
+			selector(0x2e4c697f, 3, 100), selector(0x2e4c697f, 3, 200), selector(0xc6c2ea17, 20), selector(0xdfe5adc1, 370),
+			selector(0xdfe5adc1, 371), selector(0x8efe1b6c, 100, 7), selector(0x8efe1b6c, 1, 0), selector(0xaa04375c, 32, 3, 5, 1, 9),
+			selector(0xaa04375c, 32, 0), selector(0x1e523f43, 27), selector(0x42703494, 7919), selector(0x2a2e1320, 101),
+			selector(0x2839e928, 2, 3), selector(0x5e3aea12, 4), selector(0x5e3aea12, 12), selector(0xacc03e5a, 50), selector(0x12345678),
+		}},
+		{"../../examples/erc20/ERC20.yul", words(1000), [][]byte{
+			selector(0x06fdde03), selector(0x18160ddd), selector(0x70a08231, 0), selector(0x8da5cb5b),
+			selector(0xa9059cbb, other, 10), selector(0xa9059cbb, other, 1001), selector(0x095ea7b3, other, 5),
+			selector(0x40c10f19, other, 7), selector(0x42966c68, 1), selector(0x42966c68, 2000), {1, 2},
+		}},
+	}
+	for _, c := range cases {
+		src := read(c.file)
+		for i, cd := range c.calls {
+			want := runEVMArgs(t, src, cd, c.args)
+			for _, strict := range []bool{false, true} {
+				got, _ := runEwasmArgs(t, src, cd, c.args, Options{Strict: strict}, opt.O2)
+				if !got.equal(want) {
+					t.Errorf("%s call %d (%x) strict=%v:\newasm %s\n  evm %s", filepath.Base(c.file), i, cd, strict, got, want)
+				}
+			}
 		}
 	}
 }

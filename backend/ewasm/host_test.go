@@ -3,7 +3,6 @@ package ewasm
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -40,6 +39,20 @@ type fakeHost struct {
 	out      []byte
 	status   string // "stop" (main returned), "finish", "revert", "trap"
 	trapErr  error
+	// calls records call*/create; each answers status 0 with callRet as
+	// return data (create: address createAddr).
+	calls      []fakeCall
+	callRet    []byte
+	returnData []byte
+	createAddr [20]byte
+}
+
+type fakeCall struct {
+	kind  string
+	gas   int64
+	addr  []byte
+	value []byte
+	input []byte
 }
 
 type fakeLog struct {
@@ -68,9 +81,14 @@ func copyOut(m api.Module, dst uint32, src []byte, off, n uint32) {
 	copy(mem(m, dst, n), src[off:off+n])
 }
 
+// compileCache lets the tests' many runtimes share compiled modules.
+var compileCache = wazero.NewCompilationCache()
+
+// newRuntime: MVP features only (ewasm.md §1.4); debug info off (§8 item 10).
 func newRuntime(ctx context.Context) wazero.Runtime {
 	return wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().
-		WithCoreFeatures(api.CoreFeaturesV1).WithDebugInfoEnabled(false))
+		WithCoreFeatures(api.CoreFeaturesV1).WithDebugInfoEnabled(false).
+		WithCompilationCache(compileCache))
 }
 
 // instantiateHost registers the ethereum and ethereum_ext modules.
@@ -132,20 +150,45 @@ func (h *fakeHost) instantiate(ctx context.Context, r wazero.Runtime) error {
 		h.out = append([]byte(nil), mem(m, p, n)...)
 		panic(&halt{"revert"})
 	})
-	fn("getReturnDataSize", func() uint32 { return 0 })
-	fn("returnDataCopy", func(_ context.Context, m api.Module, d, o, n uint32) { copyOut(m, d, nil, o, n) })
-	callFn := func(_ context.Context, m api.Module, g int64, a, v, d, n uint32) uint32 {
+	fn("getReturnDataSize", func() uint32 { return uint32(len(h.returnData)) })
+	fn("returnDataCopy", func(_ context.Context, m api.Module, d, o, n uint32) { copyOut(m, d, h.returnData, o, n) })
+	record := func(m api.Module, kind string, g int64, a, v, d, n uint32) uint32 {
 		if g < 0 {
 			panic(errors.New("negative gas"))
 		}
-		return 1
+		c := fakeCall{kind: kind, gas: g, addr: append([]byte(nil), mem(m, a, 20)...)}
+		if v != ^uint32(0) {
+			c.value = append([]byte(nil), mem(m, v, 16)...)
+		}
+		if n > 0 {
+			c.input = append([]byte(nil), mem(m, d, n)...)
+		}
+		h.calls = append(h.calls, c)
+		h.returnData = h.callRet
+		return 0
 	}
-	fn("call", callFn)
-	fn("callCode", callFn)
-	staticFn := func(_ context.Context, m api.Module, g int64, a, d, n uint32) uint32 { return 1 }
-	fn("callDelegate", staticFn)
-	fn("callStatic", staticFn)
-	fn("create", func(_ context.Context, m api.Module, v, d, n, r uint32) uint32 { return 1 })
+	fn("call", func(_ context.Context, m api.Module, g int64, a, v, d, n uint32) uint32 {
+		return record(m, "call", g, a, v, d, n)
+	})
+	fn("callCode", func(_ context.Context, m api.Module, g int64, a, v, d, n uint32) uint32 {
+		return record(m, "callCode", g, a, v, d, n)
+	})
+	fn("callDelegate", func(_ context.Context, m api.Module, g int64, a, d, n uint32) uint32 {
+		return record(m, "callDelegate", g, a, ^uint32(0), d, n)
+	})
+	fn("callStatic", func(_ context.Context, m api.Module, g int64, a, d, n uint32) uint32 {
+		return record(m, "callStatic", g, a, ^uint32(0), d, n)
+	})
+	fn("create", func(_ context.Context, m api.Module, v, d, n, r uint32) uint32 {
+		c := fakeCall{kind: "create", value: append([]byte(nil), mem(m, v, 16)...)}
+		if n > 0 {
+			c.input = append([]byte(nil), mem(m, d, n)...)
+		}
+		h.calls = append(h.calls, c)
+		h.returnData = nil
+		copy(mem(m, r, 20), h.createAddr[:])
+		return 0
+	})
 	fn("selfDestruct", func(_ context.Context, m api.Module, a uint32) {
 		mem(m, a, 20)
 		panic(&halt{"selfdestruct"})
@@ -324,4 +367,3 @@ func normalizeWAT(s string) string {
 	return strings.ReplaceAll(out, " )", ")")
 }
 
-func u64le(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }

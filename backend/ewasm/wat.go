@@ -73,7 +73,7 @@ func (m *module) wat() string {
 	for i, d := range m.data {
 		w("\n  (data (;%d;) (i32.const %d) \"%s\")", i, int32(d.addr), watString(d.bytes))
 	}
-	w(")\n")
+	w("\n)\n")
 	return sb.String()
 }
 
