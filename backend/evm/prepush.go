@@ -107,7 +107,11 @@ func (x *fn) planPrePush() {
 						continue
 					}
 				}
-				if !fits(pos[s], pos[inst]) {
+				// Calls get all their operands early so that gas() is the
+				// last thing computed before the CALL: before tangerine
+				// whistle a call asking for more gas than is left fails, and
+				// solc's IR asks for gas() minus a small allowance.
+				if !gasFirst(inst) && !fits(pos[s], pos[inst]) {
 					continue
 				}
 				for i := pos[s]; i < pos[inst]; i++ {
@@ -141,4 +145,22 @@ func (x *fn) planPrePush() {
 			x.prePush[p.at] = append(x.prePush[p.at], p.v)
 		}
 	}
+}
+
+// gasFirst reports whether inst is a call whose first operand is the gas to
+// forward.
+func gasFirst(inst ir.Instruction) bool {
+	c, ok := inst.(*ir.InstCall)
+	if !ok {
+		return false
+	}
+	b, ok := calleeBuiltin(c)
+	if !ok {
+		return false
+	}
+	switch b.Name {
+	case "call", "callcode", "delegatecall", "staticcall":
+		return true
+	}
+	return false
 }
