@@ -256,6 +256,19 @@ func run(o options, out io.Writer) (int, error) {
 		}
 		exit = code
 	}
+	if o.input == "yul" && o.target == "evm" && o.compile == nil {
+		level, err := opt.ParseLevel(o.optLevel)
+		if err != nil {
+			return 0, err
+		}
+		bad, err := runYulSets(o, level, out)
+		if err != nil {
+			return 0, err
+		}
+		if bad > 0 {
+			exit = 1
+		}
+	}
 	skipped := 0
 	for _, n := range skips {
 		skipped += n
