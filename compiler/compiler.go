@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/soll-dev/soll/backend/evm"
+	"github.com/soll-dev/soll/backend/ewasm"
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/frontend/source"
 	"github.com/soll-dev/soll/frontend/yul"
@@ -74,6 +75,9 @@ type Options struct {
 	VerifyIR bool
 	// Jobs bounds how many sources compile in parallel (0: one per source).
 	Jobs int
+	// EwasmStrict (--ewasm-strict) keeps Ewasm modules to the 33 EEI
+	// imports: no ethereum_ext (ewasm.md §5.8).
+	EwasmStrict bool
 }
 
 // DefaultOptions are the CLI's defaults: EVM, -O2, cancun.
@@ -96,6 +100,8 @@ type Contract struct {
 	Object *ir.Object
 	// EVM holds the EVM artifacts (Target EVM).
 	EVM *evm.Artifact
+	// Ewasm holds the Ewasm modules (Target Ewasm).
+	Ewasm *ewasm.Artifact
 }
 
 // Result of a compilation. Contracts are sorted by Key; a source with
@@ -201,8 +207,10 @@ func Build(file string, obj *ir.Object, opts Options, log *source.Log) *Contract
 			return nil
 		}
 	case Ewasm:
-		log.Errorf(source.CompilerError, 0, obj.Span, "the Ewasm target is not implemented yet")
-		return nil
+		c.Ewasm = ewasm.Compile(obj, ewasm.Options{Strict: opts.EwasmStrict}, log)
+		if c.Ewasm == nil {
+			return nil
+		}
 	}
 	return c
 }

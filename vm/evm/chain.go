@@ -39,7 +39,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/state"
 	"github.com/ethereum/go-ethereum/core/tracing"
-	"github.com/ethereum/go-ethereum/core/types"
 	gethvm "github.com/ethereum/go-ethereum/core/vm"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
@@ -119,11 +118,7 @@ func New(cfg Config) *Chain {
 	if cfg.TxGas == 0 {
 		cfg.TxGas = DefaultTxGas
 	}
-	st, err := state.New(types.EmptyRootHash, state.NewDatabaseForTesting())
-	if err != nil {
-		// An empty in-memory state cannot fail to open.
-		panic("evm: cannot create in-memory state: " + err.Error())
-	}
+	st := Genesis(cfg.Version)
 	c := &Chain{
 		cfg:         cfg,
 		chainConfig: chainConfig(cfg.Version),
@@ -132,21 +127,6 @@ func New(cfg Config) *Chain {
 		slots:       map[common.Address]map[common.Hash]struct{}{},
 	}
 	c.host = &hostState{StateDB: st, chain: c}
-
-	// Genesis. Test accounts start at nonce 1: go-ethereum derives a CREATE
-	// address from the nonce before incrementing it, the recorded host from
-	// the nonce after, so every account is kept one ahead of the host's count
-	// (contracts start at 1 in go-ethereum and at 0 in the host).
-	funds := new(uint256.Int).Lsh(uint256.NewInt(1), 100)
-	for i := 0; i < 10; i++ {
-		a := vm.TestAccount(i)
-		st.AddBalance(a, funds, tracing.BalanceChangeUnspecified)
-		st.SetNonce(a, 1, tracing.NonceChangeGenesis)
-	}
-	for i := byte(1); i <= 8; i++ {
-		st.AddBalance(common.BytesToAddress([]byte{i}), uint256.NewInt(1), tracing.BalanceChangeUnspecified)
-	}
-	st.Finalise(c.rules(0))
 	return c
 }
 

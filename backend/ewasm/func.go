@@ -1,0 +1,756 @@
+package ewasm
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+
+	"github.com/llir/llvm/ir"
+	"github.com/llir/llvm/ir/constant"
+	"github.com/llir/llvm/ir/enum"
+	"github.com/llir/llvm/ir/types"
+	"github.com/llir/llvm/ir/value"
+
+	"github.com/soll-dev/soll/frontend/source"
+	sir "github.com/soll-dev/soll/ir"
+)
+
+// diagError is a problem the target cannot express, at a source span.
+type diagError struct {
+	span source.Span
+	msg  string
+}
+
+func (e *diagError) Error() string { return e.msg }
+
+// slot is where an SSA value lives: four i64 locals for a word, one i32
+// local for a condition (i1).
+type slot struct {
+	w    word
+	cond int
+	isW  bool
+}
+
+// funcGen translates one IR function into one wasm function. Values live in
+// locals; word results of calls come back in the result globals.
+type funcGen struct {
+	g     *objGen
+	f     *ir.Func
+	b     *fb
+	cfg   *sir.CFG
+	slots map[value.Value]slot
+	// structured control (Ramsey, "Beyond Relooper", ICFP 2022)
+	rpo      []int
+	merge    []bool
+	loopHead []bool
+	labels   map[int]label // blocks that are branch targets in scope
+	err      error
+}
+
+func (g *funcGen) fail(inst any, format string, args ...any) {
+	if g.err != nil {
+		return
+	}
+	span := g.g.obj.Loc(inst)
+	if !span.IsValid() {
+		span = g.g.obj.Span
+	}
+	g.err = &diagError{span: span, msg: fmt.Sprintf(format, args...)}
+}
+
+func isWord(t types.Type) bool { return t.Equal(sir.Word) }
+func isBool(t types.Type) bool { return t.Equal(types.I1) }
+
+// resultWords is the number of words a function returns.
+func resultWords(t types.Type) (int, bool) {
+	switch t := t.(type) {
+	case *types.VoidType:
+		return 0, true
+	case *types.StructType:
+		for _, f := range t.Fields {
+			if !isWord(f) {
+				return 0, false
+			}
+		}
+		return len(t.Fields), true
+	}
+	if isWord(t) {
+		return 1, true
+	}
+	return 0, false
+}
+
+// declare creates the wasm function shell of an IR function.
+func (og *objGen) declare(f *ir.Func, isMain bool) error {
+	if isMain {
+		og.funcs[f] = og.m.funcs[0]
+		return nil
+	}
+	var ps []valType
+	for _, p := range f.Params {
+		if !isWord(p.Type()) {
+			return fmt.Errorf("function %s: parameter of type %s is not supported", f.Name(), p.Type())
+		}
+		ps = append(ps, i64, i64, i64, i64)
+	}
+	if _, ok := resultWords(f.Sig.RetType); !ok {
+		return fmt.Errorf("function %s: result type %s is not supported", f.Name(), f.Sig.RetType)
+	}
+	b := newFunc(og.m, f.Name(), ps, nil)
+	og.funcs[f] = b.f
+	return nil
+}
+
+func (og *objGen) genFunc(f *ir.Func) error {
+	if err := sir.Legalize(f); err != nil {
+		return &diagError{span: og.obj.Span, msg: err.Error()}
+	}
+	wf := og.funcs[f]
+	g := &funcGen{g: og, f: f, b: &fb{m: og.m, f: wf}, slots: map[value.Value]slot{}, labels: map[int]label{}}
+	for i, p := range f.Params {
+		g.slots[p] = slot{w: wordParam(4 * i), isW: true}
+	}
+	g.cfg = sir.NewCFG(f)
+	if err := g.structure(); err != nil {
+		return err
+	}
+	g.allocate()
+	if g.err != nil {
+		return g.err
+	}
+	g.doTree(0)
+	return g.err
+}
+
+// allocate gives every value-producing instruction its locals.
+func (g *funcGen) allocate() {
+	for _, i := range g.cfg.RPO {
+		for _, inst := range g.cfg.Blocks[i].Insts {
+			v, ok := inst.(value.Value)
+			if !ok {
+				continue
+			}
+			t := v.Type()
+			switch {
+			case isWord(t):
+				g.slots[v] = slot{w: g.b.newWord(), isW: true}
+			case isBool(t):
+				g.slots[v] = slot{cond: g.b.local(i32)}
+			case t.Equal(types.Void):
+			default:
+				switch inst.(type) {
+				case *ir.InstCall, *ir.InstInsertValue:
+					// struct results: fields read through extractvalue
+				default:
+					g.fail(inst, "function %s: values of type %s are not supported by the Ewasm backend", g.f.Name(), t)
+				}
+			}
+		}
+	}
+}
+
+// structure classifies blocks for the structured translation and rejects
+// irreducible control flow.
+func (g *funcGen) structure() error {
+	c := g.cfg
+	n := len(c.Blocks)
+	g.rpo = make([]int, n)
+	for i := range g.rpo {
+		g.rpo[i] = -1
+	}
+	for k, b := range c.RPO {
+		g.rpo[b] = k
+	}
+	g.merge = make([]bool, n)
+	g.loopHead = make([]bool, n)
+	for _, b := range c.RPO {
+		forward := 0
+		for _, p := range c.Preds[b] {
+			if g.rpo[p] < 0 {
+				continue
+			}
+			if g.rpo[p] >= g.rpo[b] {
+				if !c.Dominates(b, p) {
+					return &diagError{span: g.g.obj.Span, msg: fmt.Sprintf("function %s: irreducible control flow cannot be expressed in WebAssembly", g.f.Name())}
+				}
+				g.loopHead[b] = true
+				continue
+			}
+			forward++
+		}
+		g.merge[b] = forward >= 2
+	}
+	return nil
+}
+
+// doTree emits block x and the blocks it dominates.
+func (g *funcGen) doTree(x int) {
+	var merges []int
+	for _, ch := range g.cfg.DomChildren[x] {
+		if g.merge[ch] {
+			merges = append(merges, ch)
+		}
+	}
+	sort.Slice(merges, func(i, j int) bool { return g.rpo[merges[i]] > g.rpo[merges[j]] })
+	if g.loopHead[x] {
+		g.b.loop(func(l label) {
+			g.labels[x] = l
+			g.nodeWithin(x, merges)
+			delete(g.labels, x)
+		})
+		return
+	}
+	g.nodeWithin(x, merges)
+}
+
+func (g *funcGen) nodeWithin(x int, merges []int) {
+	if len(merges) == 0 {
+		blk := g.cfg.Blocks[x]
+		for _, inst := range blk.Insts {
+			g.inst(inst)
+		}
+		g.term(x, blk.Term)
+		return
+	}
+	y := merges[0]
+	g.b.block(noType, func(l label) {
+		g.labels[y] = l
+		g.nodeWithin(x, merges[1:])
+		delete(g.labels, y)
+	})
+	g.doTree(y)
+}
+
+func (g *funcGen) doBranch(from, to int) {
+	g.phiCopies(from, to)
+	if g.rpo[to] <= g.rpo[from] || g.merge[to] {
+		l, ok := g.labels[to]
+		if !ok {
+			g.fail(g.cfg.Blocks[from].Term, "function %s: internal error: branch target out of scope", g.f.Name())
+			return
+		}
+		g.b.br(l)
+		return
+	}
+	g.doTree(to)
+}
+
+// phiCopies assigns the phis of block to for the edge from → to: all
+// incoming values are pushed first, then popped, so the copies act in
+// parallel.
+func (g *funcGen) phiCopies(from, to int) {
+	src := g.cfg.Blocks[from]
+	var phis []*ir.InstPhi
+	for _, inst := range g.cfg.Blocks[to].Insts {
+		if p, ok := inst.(*ir.InstPhi); ok {
+			phis = append(phis, p)
+		}
+	}
+	for _, p := range phis {
+		var in value.Value
+		for _, inc := range p.Incs {
+			if inc.Pred == src {
+				in = inc.X
+				break
+			}
+		}
+		if in == nil {
+			g.fail(p, "function %s: phi without a value for a predecessor", g.f.Name())
+			return
+		}
+		g.push(in)
+	}
+	for i := len(phis) - 1; i >= 0; i-- {
+		g.pop(phis[i])
+	}
+}
+
+// push pushes a value: four i64 limbs for a word, an i32 for a condition.
+func (g *funcGen) push(v value.Value) {
+	b := g.b
+	switch c := v.(type) {
+	case *constant.Int:
+		if isBool(c.Typ) {
+			if c.X.Sign() != 0 {
+				b.i32c(1)
+			} else {
+				b.i32c(0)
+			}
+			return
+		}
+		b.constW(limbs(c))
+		return
+	case *constant.Undef, *constant.Poison, *constant.ZeroInitializer:
+		if isBool(v.Type()) {
+			b.i32c(0)
+		} else {
+			b.constW([4]uint64{})
+		}
+		return
+	}
+	s, ok := g.slots[v]
+	if !ok {
+		g.fail(nil, "function %s: value %s has no location", g.f.Name(), v.Ident())
+		return
+	}
+	if s.isW {
+		b.getW(s.w)
+	} else {
+		b.get(s.cond)
+	}
+}
+
+// pushLimb pushes limb i of a word value.
+func (g *funcGen) pushLimb(v value.Value, i int) {
+	switch c := v.(type) {
+	case *constant.Int:
+		g.b.i64c(int64(limbs(c)[i]))
+		return
+	case *constant.Undef, *constant.Poison, *constant.ZeroInitializer:
+		g.b.i64c(0)
+		return
+	}
+	s, ok := g.slots[v]
+	if !ok || !s.isW {
+		g.fail(nil, "function %s: value %s has no word location", g.f.Name(), v.Ident())
+		return
+	}
+	g.b.get(s.w[i])
+}
+
+func (g *funcGen) pop(v value.Value) {
+	s := g.slots[v]
+	if s.isW {
+		g.b.setW(s.w)
+	} else {
+		g.b.set(s.cond)
+	}
+}
+
+// limbs splits a constant into limbs, least significant first; negative
+// i256 constants are taken mod 2^256.
+func limbs(c *constant.Int) [4]uint64 {
+	x := new(bigInt).Mod(c.X, twoTo256)
+	var be [32]byte
+	x.FillBytes(be[:])
+	var out [4]uint64
+	for i := range out {
+		out[i] = binary.BigEndian.Uint64(be[24-8*i:])
+	}
+	return out
+}
+
+func (g *funcGen) word(v value.Value) word { return g.slots[v].w }
+
+func (g *funcGen) inst(inst ir.Instruction) {
+	if g.err != nil {
+		return
+	}
+	b := g.b
+	switch inst := inst.(type) {
+	case *ir.InstPhi, *ir.InstInsertValue:
+		return
+	case *ir.InstExtractValue:
+		c, ok := inst.X.(*ir.InstCall)
+		if !ok || len(inst.Indices) != 1 {
+			g.fail(inst, "function %s: extractvalue of a non-call", g.f.Name())
+			return
+		}
+		// the call left its fields in the result globals' copies
+		fields := g.g.callFields[c]
+		k := int(inst.Indices[0])
+		if k >= len(fields) {
+			g.fail(inst, "function %s: extractvalue index out of range", g.f.Name())
+			return
+		}
+		b.copyW(g.word(inst), fields[k])
+	case *ir.InstAdd:
+		g.binHelper(inst, "add", inst.X, inst.Y)
+	case *ir.InstSub:
+		g.binHelper(inst, "sub", inst.X, inst.Y)
+	case *ir.InstMul:
+		g.binHelper(inst, "mul", inst.X, inst.Y)
+	case *ir.InstShl:
+		g.binHelper(inst, "shl", inst.Y, inst.X)
+	case *ir.InstLShr:
+		g.binHelper(inst, "shr", inst.Y, inst.X)
+	case *ir.InstAShr:
+		g.binHelper(inst, "sar", inst.Y, inst.X)
+	case *ir.InstAnd:
+		g.bitwise(inst, inst.X, inst.Y, opI64And, opI32And)
+	case *ir.InstOr:
+		g.bitwise(inst, inst.X, inst.Y, opI64Or, opI32Or)
+	case *ir.InstXor:
+		g.bitwise(inst, inst.X, inst.Y, opI64Xor, opI32Xor)
+	case *ir.InstICmp:
+		g.icmp(inst)
+	case *ir.InstZExt:
+		if !isBool(inst.From.Type()) || !isWord(inst.To) {
+			g.fail(inst, "function %s: zext from %s to %s is not supported", g.f.Name(), inst.From.Type(), inst.To)
+			return
+		}
+		w := g.word(inst)
+		g.push(inst.From)
+		b.op(opI64ExtendU)
+		b.set(w[0])
+		for i := 1; i < 4; i++ {
+			b.i64c(0)
+			b.set(w[i])
+		}
+	case *ir.InstTrunc:
+		if !isBool(inst.To) || !isWord(inst.From.Type()) {
+			g.fail(inst, "function %s: trunc to %s is not supported", g.f.Name(), inst.To)
+			return
+		}
+		g.pushLimb(inst.From, 0)
+		b.op(opI32WrapI64)
+		b.i32c(1)
+		b.op(opI32And)
+		b.set(g.slots[inst].cond)
+	case *ir.InstSelect:
+		if isBool(inst.Typ) {
+			g.push(inst.ValueTrue)
+			g.push(inst.ValueFalse)
+			g.push(inst.Cond)
+			b.op(opSelect)
+			b.set(g.slots[inst].cond)
+			return
+		}
+		w := g.word(inst)
+		for i := 0; i < 4; i++ {
+			g.pushLimb(inst.ValueTrue, i)
+			g.pushLimb(inst.ValueFalse, i)
+			g.push(inst.Cond)
+			b.op(opSelect)
+			b.set(w[i])
+		}
+	case *ir.InstCall:
+		g.call(inst)
+	default:
+		g.fail(inst, "function %s: instruction %s is not supported by the Ewasm backend", g.f.Name(), inst.LLString())
+	}
+}
+
+func (g *funcGen) binHelper(inst ir.Instruction, name string, x, y value.Value) {
+	v := inst.(value.Value)
+	if !isWord(v.Type()) {
+		g.fail(inst, "function %s: arithmetic on %s is not supported", g.f.Name(), v.Type())
+		return
+	}
+	g.push(x)
+	g.push(y)
+	g.b.call(g.b.m.helper(name))
+	g.b.resW(g.word(v))
+}
+
+func (g *funcGen) bitwise(inst ir.Instruction, x, y value.Value, op64, op32 opcode) {
+	v := inst.(value.Value)
+	if isBool(v.Type()) {
+		g.push(x)
+		g.push(y)
+		g.b.op(op32)
+		g.b.set(g.slots[v].cond)
+		return
+	}
+	if !isWord(v.Type()) {
+		g.fail(inst, "function %s: bitwise operation on %s is not supported", g.f.Name(), v.Type())
+		return
+	}
+	w := g.word(v)
+	for i := 0; i < 4; i++ {
+		g.pushLimb(x, i)
+		g.pushLimb(y, i)
+		g.b.op(op64)
+		g.b.set(w[i])
+	}
+}
+
+func (g *funcGen) icmp(inst *ir.InstICmp) {
+	b := g.b
+	dst := g.slots[inst].cond
+	if isBool(inst.X.Type()) {
+		g.push(inst.X)
+		g.push(inst.Y)
+		switch inst.Pred {
+		case enum.IPredEQ:
+			b.op(opI32Eq)
+		case enum.IPredNE:
+			b.op(opI32Ne)
+		default:
+			g.fail(inst, "function %s: comparison %s of i1 is not supported", g.f.Name(), inst.Pred)
+			return
+		}
+		b.set(dst)
+		return
+	}
+	if !isWord(inst.X.Type()) {
+		g.fail(inst, "function %s: comparison of %s is not supported", g.f.Name(), inst.X.Type())
+		return
+	}
+	x, y := inst.X, inst.Y
+	switch inst.Pred {
+	case enum.IPredEQ, enum.IPredNE:
+		for i := 0; i < 4; i++ {
+			g.pushLimb(x, i)
+			g.pushLimb(y, i)
+			b.op(opI64Xor)
+			if i > 0 {
+				b.op(opI64Or)
+			}
+		}
+		b.op(opI64Eqz)
+		if inst.Pred == enum.IPredNE {
+			b.op(opI32Eqz)
+		}
+		b.set(dst)
+		return
+	}
+	// a < b, a > b = b < a, a <= b = !(b < a), a >= b = !(a < b)
+	name := "lt"
+	switch inst.Pred {
+	case enum.IPredSLT, enum.IPredSGT, enum.IPredSLE, enum.IPredSGE:
+		name = "slt"
+	}
+	swap, negate := false, false
+	switch inst.Pred {
+	case enum.IPredUGT, enum.IPredSGT:
+		swap = true
+	case enum.IPredULE, enum.IPredSLE:
+		swap, negate = true, true
+	case enum.IPredUGE, enum.IPredSGE:
+		negate = true
+	}
+	if swap {
+		x, y = y, x
+	}
+	g.push(x)
+	g.push(y)
+	b.call(b.m.helper(name))
+	if negate {
+		b.op(opI32Eqz)
+	}
+	b.set(dst)
+}
+
+// call translates a call of a user function or of an @evm intrinsic.
+func (g *funcGen) call(c *ir.InstCall) {
+	b := g.b
+	callee, ok := c.Callee.(*ir.Func)
+	if !ok {
+		g.fail(c, "function %s: indirect calls are not supported", g.f.Name())
+		return
+	}
+	if bi, ok := sir.LookupIntrinsic(callee.Name()); ok {
+		g.intrinsic(c, bi)
+		return
+	}
+	wf, ok := g.g.funcs[callee]
+	if !ok {
+		g.fail(c, "function %s: call of undefined function %s", g.f.Name(), callee.Name())
+		return
+	}
+	for _, a := range c.Args {
+		g.push(a)
+	}
+	b.call(wf)
+	n, _ := resultWords(callee.Sig.RetType)
+	switch {
+	case n == 1:
+		b.resW(g.word(c))
+	case n > 1:
+		// copy the fields out of the globals before any other call
+		fields := make([]word, n)
+		for k := range fields {
+			fields[k] = b.newWord()
+			for i := 0; i < 4; i++ {
+				b.gget(b.m.result(4*k + i))
+				b.set(fields[k][i])
+			}
+		}
+		g.g.callFields[c] = fields
+	}
+}
+
+func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
+	b := g.b
+	m := b.m
+	str := func(i int) (string, bool) {
+		s, ok := sir.StringOf(c.Args[i])
+		if !ok {
+			g.fail(c, "%s needs a literal argument", bi.Name)
+		}
+		return s, ok
+	}
+	if why := m.unsupported(bi.Name); why != "" {
+		g.fail(c, "%s", why)
+		return
+	}
+	switch bi.Name {
+	case "pop":
+		return
+	case "memoryguard":
+		w := g.word(c)
+		for i := 0; i < 4; i++ {
+			g.pushLimb(c.Args[0], i)
+			b.set(w[i])
+		}
+		return
+	case "datasize", "dataoffset":
+		name, ok := str(0)
+		if !ok {
+			return
+		}
+		if g.g.obj.Lookup(name) == nil {
+			g.fail(c, "%s(%q): no object or data of that name in object %q", bi.Name, name, g.g.obj.Name)
+			return
+		}
+		k := symDataSize
+		if bi.Name == "dataoffset" {
+			k = symDataOffset
+		}
+		w := g.word(c)
+		b.emit(instr{op: opI64Const, sym: k, name: name})
+		b.set(w[0])
+		for i := 1; i < 4; i++ {
+			b.i64c(0)
+			b.set(w[i])
+		}
+		return
+	case "loadimmutable":
+		name, ok := str(0)
+		if !ok {
+			return
+		}
+		b.i32c(int32(g.g.immutableAddr(name)))
+		b.call(m.helper("loadBE"))
+		b.resW(g.word(c))
+		return
+	case "setimmutable":
+		// setimmutable(offset, name, value): the runtime module copied to
+		// memory at offset holds the immutable's slot in a data segment
+		name, ok := str(1)
+		if !ok {
+			return
+		}
+		if g.g.immutableOwner(name) == nil {
+			g.fail(c, "setimmutable(%q): no sub-object of %q reads that immutable", name, g.g.obj.Name)
+			return
+		}
+		g.push(c.Args[0])
+		b.call(m.helper("u32"))
+		b.emit(instr{op: opI32Const, sym: symImmutable, name: name})
+		b.op(opI32Add)
+		b.i32c(32)
+		b.call(m.helper("mem"))
+		g.push(c.Args[2])
+		b.call(m.helper("storeBE"))
+		return
+	}
+	if bi.IsVerbatim() || bi.Kind == sir.ObjectAccess && bi.Name != "datacopy" {
+		g.fail(c, "%s is not supported by the Ewasm backend", bi.Name)
+		return
+	}
+	for _, a := range c.Args {
+		if !isWord(a.Type()) {
+			g.fail(c, "%s: operand of type %s", bi.Name, a.Type())
+			return
+		}
+		g.push(a)
+	}
+	b.call(m.intrinsic(bi.Name, len(c.Args)))
+	if bi.Rets == 1 {
+		b.resW(g.word(c))
+	} else if bi.Rets > 1 {
+		g.fail(c, "%s: several results are not supported", bi.Name)
+	}
+}
+
+// term translates a block's terminator.
+func (g *funcGen) term(x int, t ir.Terminator) {
+	if g.err != nil {
+		return
+	}
+	b := g.b
+	switch t := t.(type) {
+	case *ir.TermRet:
+		if t.X != nil {
+			n, _ := resultWords(t.X.Type())
+			if n == 1 {
+				g.push(t.X)
+				for i := 3; i >= 0; i-- {
+					b.gset(b.m.result(i))
+				}
+			} else {
+				fields := make([]value.Value, n)
+				v := t.X
+				for {
+					iv, ok := v.(*ir.InstInsertValue)
+					if !ok {
+						break
+					}
+					k := int(iv.Indices[0])
+					if fields[k] == nil {
+						fields[k] = iv.Elem
+					}
+					v = iv.X
+				}
+				for k, f := range fields {
+					if f == nil {
+						f = constant.NewInt(sir.Word, 0)
+					}
+					for i := 0; i < 4; i++ {
+						g.pushLimb(f, i)
+						b.gset(b.m.result(4*k + i))
+					}
+				}
+			}
+		}
+		b.op(opReturn)
+	case *ir.TermBr:
+		g.doBranch(x, g.cfg.Index[t.Target.(*ir.Block)])
+	case *ir.TermCondBr:
+		tt := g.cfg.Index[t.TargetTrue.(*ir.Block)]
+		ff := g.cfg.Index[t.TargetFalse.(*ir.Block)]
+		g.push(t.Cond)
+		b.ifElse(noType, func() { g.doBranch(x, tt) }, func() { g.doBranch(x, ff) })
+	case *ir.TermSwitch:
+		g.switchChain(x, t, 0)
+	case *ir.TermUnreachable:
+		b.op(opUnreachable)
+	default:
+		g.fail(t, "function %s: terminator %s is not supported", g.f.Name(), t.LLString())
+	}
+}
+
+// switchChain compares the scrutinee with case k and the rest in an
+// if/else chain, the default last.
+func (g *funcGen) switchChain(x int, t *ir.TermSwitch, k int) {
+	if k == len(t.Cases) {
+		g.doBranch(x, g.cfg.Index[t.TargetDefault.(*ir.Block)])
+		return
+	}
+	cs := t.Cases[k]
+	ci, ok := cs.X.(*constant.Int)
+	if !ok {
+		g.fail(t, "function %s: switch case is not an integer constant", g.f.Name())
+		return
+	}
+	b := g.b
+	if isBool(t.X.Type()) {
+		g.push(t.X)
+		g.push(ci)
+		b.op(opI32Eq)
+	} else {
+		for i := 0; i < 4; i++ {
+			g.pushLimb(t.X, i)
+			g.pushLimb(ci, i)
+			b.op(opI64Xor)
+			if i > 0 {
+				b.op(opI64Or)
+			}
+		}
+		b.op(opI64Eqz)
+	}
+	target := g.cfg.Index[cs.Target.(*ir.Block)]
+	b.ifElse(noType, func() { g.doBranch(x, target) }, func() { g.switchChain(x, t, k+1) })
+}

@@ -1,0 +1,3 @@
+;; Invalid: no memory (ewasm.md §1.4).
+(module
+  (func (export "main")))
