@@ -4,6 +4,7 @@
 package compiler
 
 import (
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -262,4 +263,48 @@ func moduleText(o *ir.Object) string {
 		}
 	}
 	return o.Code.String()
+}
+
+// CreationHex is the creation code in hex: EVM bytecode with solc's
+// library placeholders, or the Ewasm deployer module.
+func (c *Contract) CreationHex() string {
+	if c.Ewasm != nil {
+		return hex.EncodeToString(c.Ewasm.Deployer)
+	}
+	return c.EVM.Creation.Hex()
+}
+
+// RuntimeHex is the deployed code in hex ("" when the object has none).
+func (c *Contract) RuntimeHex() string {
+	if c.Ewasm != nil {
+		return hex.EncodeToString(c.Ewasm.Runtime)
+	}
+	if c.EVM.Runtime == nil {
+		return ""
+	}
+	return c.EVM.Runtime.Hex()
+}
+
+// Unlinked lists the libraries whose addresses the code still needs.
+func (c *Contract) Unlinked() []string {
+	if c.EVM == nil {
+		return nil
+	}
+	var out []string
+	for name := range c.EVM.Creation.LinkRefs {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DeployCode is what a deployment transaction carries: the creation code
+// with the ABI-encoded constructor arguments appended as the target wants
+// them (EVM: after the code; Ewasm: in the soll.ctor-args custom section,
+// ewasm.md §3.3, present even without arguments).
+func (c *Contract) DeployCode(args []byte) []byte {
+	if c.Ewasm != nil {
+		return append(append([]byte(nil), c.Ewasm.Deployer...), ewasm.CtorArgsSection(args)...)
+	}
+	return append(append([]byte(nil), c.EVM.Creation.Code...), args...)
 }

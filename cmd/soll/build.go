@@ -38,7 +38,8 @@ func buildCommand() *cli.Command {
 func compileFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "lang", Usage: "source language: yul or solidity (default: from the file extension)"},
-		&cli.StringFlag{Name: "target", Value: "evm", Usage: "code generation target: evm or ewasm"},
+		&cli.StringFlag{Name: "target", Value: "evm", Usage: "code generation target: evm or ewasm (soll test also takes all)"},
+		&cli.BoolFlag{Name: "ewasm-strict", Usage: "Ewasm: import only the ethereum EEI module (no ethereum_ext); features that need it are errors"},
 		&cli.BoolFlag{Name: "O0", Usage: "no optimization (required passes only)"},
 		&cli.BoolFlag{Name: "O1", Usage: "light optimization"},
 		&cli.BoolFlag{Name: "O2", Usage: "full optimization (default)"},
@@ -99,6 +100,7 @@ func optionsFrom(c *cli.Context) (compiler.Options, error) {
 		return o, fmt.Errorf("--error-format: %q (want human or json)", f)
 	}
 	o.VerifyIR = c.Bool("verify-ir")
+	o.EwasmStrict = c.Bool("ewasm-strict")
 	o.Jobs = c.Int("j")
 	return o, nil
 }
@@ -170,9 +172,14 @@ func buildAction(c *cli.Context) error {
 	switch emit {
 	case "", "llvm", "asm":
 	case "wat":
-		return fmt.Errorf("--emit wat needs --target ewasm, which is not implemented yet")
+		if opts.Target != compiler.Ewasm {
+			return fmt.Errorf("--emit wat needs --target ewasm")
+		}
 	default:
-		return fmt.Errorf("--emit: %q (want llvm or asm)", emit)
+		return fmt.Errorf("--emit: %q (want llvm, asm or wat)", emit)
+	}
+	if emit == "asm" && opts.Target != compiler.EVM {
+		return fmt.Errorf("--emit asm is EVM assembly: use --emit wat with --target ewasm")
 	}
 	res := compiler.Compile(srcs, opts)
 	if err := report(c, res.Diagnostics); err != nil {
@@ -187,15 +194,11 @@ func buildAction(c *cli.Context) error {
 	}
 	for _, ct := range res.Contracts {
 		if c.Bool("bin") {
-			w.artifact(ct, "Binary", ".bin", ct.EVM.Creation.Hex())
+			w.artifact(ct, "Binary", ".bin", ct.CreationHex())
 			wrote = true
 		}
 		if c.Bool("bin-runtime") {
-			rt := ""
-			if ct.EVM.Runtime != nil {
-				rt = ct.EVM.Runtime.Hex()
-			}
-			w.artifact(ct, "Binary of the runtime part", ".bin-runtime", rt)
+			w.artifact(ct, "Binary of the runtime part", ".bin-runtime", ct.RuntimeHex())
 			wrote = true
 		}
 		switch emit {
@@ -216,6 +219,9 @@ func buildAction(c *cli.Context) error {
 			wrote = true
 		case "asm":
 			w.artifact(ct, "EVM assembly", ".asm", ct.EVM.Assembly.String())
+			wrote = true
+		case "wat":
+			w.artifact(ct, "WebAssembly text (deployer)", ".wat", ct.Ewasm.WAT())
 			wrote = true
 		}
 	}
@@ -276,15 +282,15 @@ func (w *writer) combined(res *compiler.Result, keys []string) {
 		for _, k := range keys {
 			switch k {
 			case "bin":
-				m[k] = ct.EVM.Creation.Hex()
+				m[k] = ct.CreationHex()
 			case "bin-runtime":
-				if ct.EVM.Runtime != nil {
-					m[k] = ct.EVM.Runtime.Hex()
-				} else {
-					m[k] = ""
-				}
+				m[k] = ct.RuntimeHex()
 			case "asm":
-				m[k] = ct.EVM.Assembly.String()
+				if ct.EVM != nil {
+					m[k] = ct.EVM.Assembly.String()
+				} else {
+					m[k] = ct.Ewasm.WAT()
+				}
 			case "ir":
 				m[k] = ct.LLVM()
 			}

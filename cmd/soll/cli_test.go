@@ -118,6 +118,41 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestExamplesEwasm runs the examples on the Ewasm VM too (the factory,
+// which appends constructor arguments to a sub-object for CREATE, needs a
+// convention ewasm.md does not have yet).
+func TestExamplesEwasm(t *testing.T) {
+	code, out, errs := soll("test", "--target", "all", "../../examples/erc20", "../../examples/math", "../../examples/multisig/MultiSig.yul")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s%s", code, out, errs)
+	}
+	if !strings.HasSuffix(out, "6 passed, 0 failed\n") {
+		t.Fatalf("unexpected summary: %q", out)
+	}
+	code, out, errs = soll("run", "--target", "ewasm", "../../examples/erc20/ERC20.yul", "--args", "uint256=1000",
+		"--call", "balanceOf(address)(uint256)", "0x1212121212121212121212121212120000000012")
+	if code != 0 || !strings.Contains(out, "  result: 1000\n") {
+		t.Fatalf("exit %d:\n%s%s", code, out, errs)
+	}
+}
+
+func TestBuildEwasm(t *testing.T) {
+	code, out, errs := soll("build", "--target", "ewasm", "--combined-json", "bin,bin-runtime", "testdata/add.yul")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"bin":"0061736d01000000`) || !strings.Contains(out, `"bin-runtime":"0061736d01000000`) {
+		t.Fatalf("no wasm modules in %s", out)
+	}
+	code, out, _ = soll("build", "--target", "ewasm", "--emit", "wat", "testdata/add.yul")
+	if code != 0 || !strings.Contains(out, "(module") || !strings.Contains(out, `(export "main"`) {
+		t.Fatalf("exit %d, wat:\n%s", code, out)
+	}
+	if code, _, errs := soll("build", "--emit", "wat", "testdata/add.yul"); code == 0 || !strings.Contains(errs, "--target ewasm") {
+		t.Fatalf("--emit wat without --target ewasm: exit %d, %s", code, errs)
+	}
+}
+
 func TestRunConstructorArrayArgs(t *testing.T) {
 	code, out, errs := soll("run", "../../examples/multisig/MultiSig.yul",
 		"--args", "address[]=[0x1212121212121212121212121212120000000012,0x1212121212121212121212121212120000001012]",

@@ -14,7 +14,6 @@ import (
 	"github.com/soll-dev/soll/abi"
 	"github.com/soll-dev/soll/compiler"
 	"github.com/soll-dev/soll/vm"
-	"github.com/soll-dev/soll/vm/evm"
 )
 
 func runCommand() *cli.Command {
@@ -88,10 +87,10 @@ func runAction(c *cli.Context) error {
 		return fmt.Errorf("%s: nothing to deploy", file)
 	}
 	ct := res.Contracts[len(res.Contracts)-1]
-	if len(ct.EVM.Creation.LinkRefs) > 0 {
-		return fmt.Errorf("%s: libraries are not linked (use --libraries)", ct.Key)
+	if libs := ct.Unlinked(); len(libs) > 0 {
+		return fmt.Errorf("%s: libraries %s are not linked (use --libraries)", ct.Key, strings.Join(libs, ", "))
 	}
-	code := append([]byte(nil), ct.EVM.Creation.Code...)
+	var ctorArgs []byte
 	if specs := c.StringSlice("args"); len(specs) > 0 {
 		var types []abi.Type
 		var vals []string
@@ -111,8 +110,9 @@ func runAction(c *cli.Context) error {
 		if err != nil {
 			return fmt.Errorf("--args: %v", err)
 		}
-		code = append(code, enc...)
+		ctorArgs = enc
 	}
+	code := ct.DeployCode(ctorArgs)
 	deployValue, err := parseWei(c.String("deploy-value"))
 	if err != nil {
 		return fmt.Errorf("--deploy-value: %v", err)
@@ -135,7 +135,8 @@ func runAction(c *cli.Context) error {
 	}
 
 	w := c.App.Writer
-	chain := evm.New(evm.Config{Version: opts.EVMVersion})
+	chain := newChain(opts)
+	defer closeChain(chain)
 	from := vm.TestAccount(c.Int("from"))
 	dep := chain.Deploy(from, code, deployValue)
 	if dep.Status != vm.Success {

@@ -13,7 +13,9 @@ import (
 
 	"github.com/soll-dev/soll/compiler"
 	"github.com/soll-dev/soll/tests/isoltest"
+	"github.com/soll-dev/soll/vm"
 	"github.com/soll-dev/soll/vm/evm"
+	ewasmvm "github.com/soll-dev/soll/vm/ewasm"
 )
 
 func testCommand() *cli.Command {
@@ -22,6 +24,8 @@ func testCommand() *cli.Command {
 		Usage:     "run isoltest expectation files in the embedded VM",
 		ArgsUsage: "FILE|DIR...",
 		Flags:     append(compileFlags(), &cli.BoolFlag{Name: "v", Usage: "print every test, not only failures"}),
+		Description: `--target evm (default), ewasm, or all: each file runs on every target
+named, and with all a file passes only where both VMs give the expected results.`,
 		Action:    testAction,
 	}
 }
@@ -70,7 +74,23 @@ func expectationFiles(args []string) ([]string, error) {
 	return out, nil
 }
 
+// targetsOf expands --target for soll test: evm, ewasm, or all (both).
+func targetsOf(c *cli.Context) ([]compiler.Target, error) {
+	if c.String("target") == "all" {
+		return []compiler.Target{compiler.EVM, compiler.Ewasm}, nil
+	}
+	t, err := compiler.ParseTarget(c.String("target"))
+	return []compiler.Target{t}, err
+}
+
 func testAction(c *cli.Context) error {
+	targets, err := targetsOf(c)
+	if err != nil {
+		return err
+	}
+	if c.String("target") == "all" {
+		c.Set("target", "evm") // optionsFrom parses one target; each run sets its own
+	}
 	opts, err := optionsFrom(c)
 	if err != nil {
 		return err
@@ -85,21 +105,29 @@ func testAction(c *cli.Context) error {
 	w := c.App.Writer
 	passed, failed, skipped := 0, 0, 0
 	for _, path := range files {
-		status, detail := runTestFile(path, opts)
-		switch status {
-		case "ok":
-			passed++
-			if c.Bool("v") {
-				fmt.Fprintf(w, "ok   %s\n", path)
+		for _, target := range targets {
+			o := opts
+			o.Target = target
+			name := path
+			if len(targets) > 1 {
+				name = fmt.Sprintf("%s [%s]", path, targetName(target))
 			}
-		case "skip":
-			skipped++
-			if c.Bool("v") {
-				fmt.Fprintf(w, "skip %s: %s\n", path, detail)
+			status, detail := runTestFile(path, o)
+			switch status {
+			case "ok":
+				passed++
+				if c.Bool("v") {
+					fmt.Fprintf(w, "ok   %s\n", name)
+				}
+			case "skip":
+				skipped++
+				if c.Bool("v") {
+					fmt.Fprintf(w, "skip %s: %s\n", name, detail)
+				}
+			default:
+				failed++
+				fmt.Fprintf(w, "FAIL %s\n%s", name, indent(detail))
 			}
-		default:
-			failed++
-			fmt.Fprintf(w, "FAIL %s\n%s", path, indent(detail))
 		}
 	}
 	line := fmt.Sprintf("%d passed, %d failed", passed, failed)
@@ -113,9 +141,31 @@ func testAction(c *cli.Context) error {
 	return nil
 }
 
+func targetName(t compiler.Target) string {
+	if t == compiler.Ewasm {
+		return "ewasm"
+	}
+	return "evm"
+}
+
 func indent(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
+}
+
+// newChain makes a fresh chain of the target's VM (the corpus's chain).
+func newChain(opts compiler.Options) vm.Chain {
+	if opts.Target == compiler.Ewasm {
+		return ewasmvm.New(ewasmvm.Config{Version: opts.EVMVersion, Strict: opts.EwasmStrict})
+	}
+	return evm.New(evm.Config{Version: opts.EVMVersion})
+}
+
+// closeChain releases a chain's resources when it has any (wazero's).
+func closeChain(ch vm.Chain) {
+	if c, ok := ch.(interface{ Close() error }); ok {
+		c.Close()
+	}
 }
 
 // runTestFile runs one expectation file: "ok", "skip" or "fail" with a
@@ -142,6 +192,7 @@ func runTestFile(path string, opts compiler.Options) (status, detail string) {
 		return "fail", "Solidity test files need Solidity code generation, which soll does not have yet (Yul test files run)"
 	}
 	src, _ := t.Source(t.MainSource)
+	var contract *compiler.Contract
 	compile := func(libs map[string]common.Address) ([]byte, error) {
 		o := opts
 		o.Libraries = libs
@@ -154,14 +205,23 @@ func runTestFile(path string, opts compiler.Options) (status, detail string) {
 			}
 			return nil, fmt.Errorf("%s", strings.TrimRight(b.String(), "\n"))
 		}
-		return res.Contracts[0].EVM.Creation.Code, nil
+		contract = res.Contracts[0]
+		return contract.DeployCode(nil), nil
 	}
+	chain := newChain(opts)
+	defer closeChain(chain)
 	env := isoltest.Env{
-		Chain:        evm.New(evm.Config{Version: opts.EVMVersion}),
+		Chain:        chain,
 		EVMVersion:   opts.EVMVersion,
 		CreationCode: compile,
 		LibraryCode: func(name string, libs map[string]common.Address) ([]byte, error) {
 			return nil, fmt.Errorf("library %s: Yul test files cannot deploy libraries", name)
+		},
+		WithArgs: func(code, args []byte) []byte {
+			if contract == nil || len(args) == 0 {
+				return code
+			}
+			return contract.DeployCode(args)
 		},
 	}
 	rep := isoltest.Run(t, env)

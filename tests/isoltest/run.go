@@ -29,6 +29,10 @@ type Env struct {
 	// line. name is its key as written ("<file>:<Name>", ":L" for
 	// `library: L`); libraries are the ones deployed before it.
 	LibraryCode func(name string, libraries map[string]common.Address) ([]byte, error)
+	// WithArgs, when set, builds a deployment from creation code and the
+	// ABI-encoded constructor arguments (Ewasm puts them in a custom
+	// section); nil appends the arguments to the code, as on the EVM.
+	WithArgs func(code, args []byte) []byte
 	// Events are the event signatures known to the compiled contracts, used
 	// to name logs. Each is canonical ("Transfer(address,address,uint256)")
 	// or marks indexed parameters ("Transfer(address indexed,address
@@ -221,12 +225,20 @@ func (r *runner) creationCode() ([]byte, bool) {
 }
 
 // deployPlain deploys with no value and no arguments; it must succeed.
+// withArgs is a deployment's code: code with constructor arguments.
+func (r *runner) withArgs(code, args []byte) []byte {
+	if r.env.WithArgs != nil {
+		return r.env.WithArgs(code, args)
+	}
+	return append(append([]byte(nil), code...), args...)
+}
+
 func (r *runner) deployPlain(line int) bool {
 	code, ok := r.creationCode()
 	if !ok {
 		return false
 	}
-	res := r.env.Chain.Deploy(r.sender, code, nil)
+	res := r.env.Chain.Deploy(r.sender, r.withArgs(code, nil), nil)
 	if res.Status != vm.Success {
 		r.rep.Failures = append(r.rep.Failures, Failure{Line: line, Reason: "deployment failed: " + describeResult(res)})
 		return false
@@ -246,7 +258,7 @@ func (r *runner) constructor(e *Entry) {
 		r.fail(e, err.Error(), "", "")
 		return
 	}
-	res := r.env.Chain.Deploy(r.sender, append(code, e.ArgBytes()...), value)
+	res := r.env.Chain.Deploy(r.sender, r.withArgs(code, e.ArgBytes()), value)
 	if res.Status == vm.Success {
 		r.contract = res.Created
 		r.rep.Contract = res.Created
