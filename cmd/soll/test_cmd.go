@@ -26,7 +26,7 @@ func testCommand() *cli.Command {
 		Flags:     append(compileFlags(), &cli.BoolFlag{Name: "v", Usage: "print every test, not only failures"}),
 		Description: `--target evm (default), ewasm, or all: each file runs on every target
 named, and with all a file passes only where both VMs give the expected results.`,
-		Action:    testAction,
+		Action: testAction,
 	}
 }
 
