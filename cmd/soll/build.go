@@ -13,6 +13,7 @@ import (
 
 	"github.com/soll-dev/soll/compiler"
 	"github.com/soll-dev/soll/evmversion"
+	"github.com/soll-dev/soll/frontend/solidity"
 	"github.com/soll-dev/soll/frontend/source"
 	"github.com/soll-dev/soll/ir/opt"
 )
@@ -29,6 +30,9 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "emit", Usage: "output an intermediate form: llvm (the optimized IR) or asm (EVM assembly)"},
 			&cli.StringFlag{Name: "o", Aliases: []string{"output-dir"}, Usage: "write outputs to files in `DIR` instead of stdout"},
 			&cli.BoolFlag{Name: "overwrite", Usage: "overwrite existing files in the output directory"},
+			&cli.StringFlag{Name: "stop-after", Usage: "stop after a stage: parsing (Solidity)"},
+			&cli.StringFlag{Name: "base-path", Usage: "Solidity: the root of the source tree (solc's --base-path)"},
+			&cli.StringSliceFlag{Name: "include-path", Usage: "Solidity: an extra root for imports (repeatable)"},
 		),
 		Action: buildAction,
 	}
@@ -149,6 +153,12 @@ func buildAction(c *cli.Context) error {
 	opts, err := optionsFrom(c)
 	if err != nil {
 		return err
+	}
+	if stage := c.String("stop-after"); stage != "" {
+		if stage != "parsing" {
+			return fmt.Errorf("--stop-after: %q (want parsing)", stage)
+		}
+		return parseOnly(c, opts)
 	}
 	srcs, err := readSources(c)
 	if err != nil {
@@ -304,4 +314,43 @@ func (w *writer) combined(res *compiler.Result, keys []string) {
 		return
 	}
 	fmt.Fprintln(w.c.App.Writer, string(b))
+}
+
+// parseOnly is `soll build --stop-after parsing`: parse the Solidity files
+// and everything they import, report diagnostics, write nothing. Arguments
+// of the form [context:]prefix=target are import remappings, as for solc.
+func parseOnly(c *cli.Context, opts compiler.Options) error {
+	po := solidity.Options{BasePath: c.String("base-path"), IncludePaths: c.StringSlice("include-path")}
+	v := opts.EVMVersion
+	po.EVMVersion = &v
+	var files []string
+	for _, a := range c.Args().Slice() {
+		if solidity.IsRemapping(a) {
+			r, err := solidity.ParseRemapping(a)
+			if err != nil {
+				return err
+			}
+			po.Remappings = append(po.Remappings, r)
+			continue
+		}
+		if langOfFile(a, opts.Lang) == compiler.Yul {
+			return fmt.Errorf("--stop-after parsing is for Solidity sources; %s is Yul", a)
+		}
+		files = append(files, a)
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no input files")
+	}
+	_, diags := solidity.ParseFiles(files, po)
+	return report(c, diags)
+}
+
+func langOfFile(name string, l compiler.Lang) compiler.Lang {
+	if l != compiler.Auto {
+		return l
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".yul") {
+		return compiler.Yul
+	}
+	return compiler.Solidity
 }

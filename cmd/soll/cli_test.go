@@ -164,3 +164,24 @@ func TestRunConstructorArrayArgs(t *testing.T) {
 		t.Fatalf("unexpected output:\n%s", out)
 	}
 }
+
+func TestStopAfterParsing(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.sol")
+	os.WriteFile(bad, []byte("// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\ncontract C { function f() public { uint x = 1 } }\n"), 0o644)
+	code, out, errs := soll("build", "--stop-after", "parsing", "--error-format", "json", bad)
+	if code != 1 || !strings.Contains(out, `"errorCode": "2314"`) || !strings.Contains(out, `"start": 102`) {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	good := filepath.Join(dir, "good.sol")
+	os.WriteFile(good, []byte("// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\nimport \"./lib.sol\";\ncontract C is L {}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "lib.sol"), []byte("// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\ncontract L {}\n"), 0o644)
+	if code, out, errs := soll("build", "--stop-after", "parsing", good); code != 0 || out != "" || errs != "" {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	missing := filepath.Join(dir, "missing.sol")
+	os.WriteFile(missing, []byte("// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\nimport \"./nope.sol\";\n"), 0o644)
+	if code, _, errs := soll("build", "--stop-after", "parsing", missing); code != 1 || !strings.Contains(errs, "error[6275]") {
+		t.Fatalf("missing import: exit %d, %s", code, errs)
+	}
+}

@@ -59,9 +59,13 @@ func (d Diagnostic) Error() string { return d.Short() }
 // Short renders "file:line:col: error[CODE]: message" on one line.
 func (d Diagnostic) Short() string {
 	var b strings.Builder
-	if d.Span.IsValid() {
+	switch {
+	case d.Span.IsValid() && d.Span.Start >= 0:
 		l, c := d.Span.File.Position(d.Span.Start)
 		fmt.Fprintf(&b, "%s:%d:%d: ", d.Span.File.Name, l, c)
+	case d.Span.File != nil:
+		// A diagnostic about the whole file (solc's offset -1).
+		fmt.Fprintf(&b, "%s: ", d.Span.File.Name)
 	}
 	b.WriteString(d.Severity.String())
 	if d.Code != 0 {
@@ -76,7 +80,7 @@ func (d Diagnostic) Short() string {
 // line under the span.
 func (d Diagnostic) Human() string {
 	s := d.Short()
-	if !d.Span.IsValid() {
+	if !d.Span.IsValid() || d.Span.Start < 0 {
 		return s + "\n"
 	}
 	l, c := d.Span.File.Position(d.Span.Start)
