@@ -31,6 +31,7 @@ func buildCommand() *cli.Command {
 			&cli.StringFlag{Name: "o", Aliases: []string{"output-dir"}, Usage: "write outputs to files in `DIR` instead of stdout"},
 			&cli.BoolFlag{Name: "overwrite", Usage: "overwrite existing files in the output directory"},
 			&cli.StringFlag{Name: "stop-after", Usage: "stop after a stage: parsing (Solidity)"},
+			&cli.BoolFlag{Name: "standard-json", Usage: "read solc's standard-JSON input on stdin, write standard-JSON output"},
 			&cli.StringFlag{Name: "base-path", Usage: "Solidity: the root of the source tree (solc's --base-path)"},
 			&cli.StringSliceFlag{Name: "include-path", Usage: "Solidity: an extra root for imports (repeatable)"},
 		),
@@ -150,6 +151,9 @@ func report(c *cli.Context, ds []source.Diagnostic) error {
 }
 
 func buildAction(c *cli.Context) error {
+	if c.Bool("standard-json") {
+		return standardJSON(c, c.App.Reader)
+	}
 	opts, err := optionsFrom(c)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -183,5 +184,45 @@ func TestStopAfterParsing(t *testing.T) {
 	os.WriteFile(missing, []byte("// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\nimport \"./nope.sol\";\n"), 0o644)
 	if code, _, errs := soll("build", "--stop-after", "parsing", missing); code != 1 || !strings.Contains(errs, "error[6275]") {
 		t.Fatalf("missing import: exit %d, %s", code, errs)
+	}
+}
+
+func TestStandardJSON(t *testing.T) {
+	src, _ := os.ReadFile("testdata/add.yul")
+	in, _ := json.Marshal(map[string]any{"language": "Yul",
+		"sources":  map[string]any{"add.yul": map[string]string{"content": string(src)}},
+		"settings": map[string]any{"optimizer": map[string]bool{"enabled": true}}})
+	var out, errb bytes.Buffer
+	if code := run([]string{"soll", "build", "--standard-json"}, bytes.NewReader(in), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var res struct {
+		Contracts map[string]map[string]struct {
+			EVM struct {
+				Bytecode, DeployedBytecode struct{ Object string }
+			} `json:"evm"`
+		}
+		Errors []any
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	_, bin, _ := soll("build", "--bin", "testdata/add.yul")
+	add := res.Contracts["add.yul"]["Add"]
+	if add.EVM.Bytecode.Object == "" || !strings.Contains(bin, add.EVM.Bytecode.Object) || add.EVM.DeployedBytecode.Object == "" {
+		t.Fatalf("bytecode %q not the one --bin prints:\n%s", add.EVM.Bytecode.Object, bin)
+	}
+	if len(res.Errors) != 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	out.Reset()
+	run([]string{"soll", "build", "--standard-json"}, strings.NewReader(`{"language":"Yul","sources":{"b.yul":{"content":"{ mstore(0, y) }"}}}`), &out, &errb)
+	if !strings.Contains(out.String(), `"errorCode":"8198"`) || !strings.Contains(out.String(), `"contracts":{}`) {
+		t.Fatalf("error output: %s", out.String())
+	}
+	out.Reset()
+	run([]string{"soll", "build", "--standard-json"}, strings.NewReader(`not json`), &out, &errb)
+	if !strings.Contains(out.String(), `"type":"JSONError"`) {
+		t.Fatalf("bad input output: %s", out.String())
 	}
 }
