@@ -160,8 +160,8 @@ func TestBigFunctionScales(t *testing.T) {
 		}
 		return d, blocks
 	}
-	d1, b1 := measure(1500)
-	d2, b2 := measure(3000)
+	d1, b1 := measure(1000)
+	d2, b2 := measure(2000)
 	t.Logf("-O2: %d blocks in %v, %d blocks in %v", b1, d1, b2, d2)
 	if d2 > 10*time.Second {
 		t.Errorf("-O2 took %v on %d blocks", d2, b2)

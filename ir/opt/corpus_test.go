@@ -19,7 +19,7 @@ var corpusAll = flag.Bool("corpus-all", false, "run TestCorpus on every file of 
 
 // TestCorpus lowers solc's unoptimized Yul IR from the shared corpus with
 // the Yul frontend and runs every -O level with verification after each
-// pass. It checks a sample (every 7th file) unless -corpus-all is given,
+// pass. It checks a sample (every 15th file) unless -corpus-all is given,
 // and skips when the corpus is absent.
 func TestCorpus(t *testing.T) {
 	root := os.Getenv("SOLL_CORPUS")
@@ -40,7 +40,7 @@ func TestCorpus(t *testing.T) {
 	}
 	if !*corpusAll {
 		var sample []string
-		for i := 0; i < len(inputs); i += 7 {
+		for i := 0; i < len(inputs); i += 15 {
 			sample = append(sample, inputs[i])
 		}
 		inputs = sample

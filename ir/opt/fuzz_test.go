@@ -312,7 +312,10 @@ func (g *progGen) stmt(depth int, pure, last bool) bool {
 		if pure {
 			return false
 		}
-		slot := g.small(g.expr(1, pure), 7)
+		slot := fmt.Sprint(g.r.Intn(4) * 32) // a constant slot, half of the time
+		if g.r.Intn(2) == 0 {
+			slot = g.small(g.expr(1, pure), 7)
+		}
 		op := []string{"sstore", "tstore", "mstore", "mstore8"}[g.r.Intn(4)]
 		if op == "mstore" || op == "mstore8" {
 			slot = g.small(slot, 127)
@@ -442,9 +445,9 @@ func (g *progGen) loop(depth int, pure bool) {
 // at every level (verifying after each pass) and compares the interpreter's
 // observations with the unoptimized program's.
 func TestRandomProgramsBehaveTheSame(t *testing.T) {
-	n := 300
+	n := 80
 	if testing.Short() {
-		n = 60
+		n = 20
 	}
 	if v, err := strconv.Atoi(os.Getenv("SOLL_FUZZ_N")); err == nil {
 		n = v // a longer hunt: SOLL_FUZZ_N=5000 go test ./ir/opt -run Random
@@ -464,16 +467,31 @@ func TestRandomProgramsBehaveTheSame(t *testing.T) {
 		for i, cd := range inputs {
 			want[i] = newMachine(cd).run(before)
 		}
-		for _, level := range []Level{O0, O1, O2, Os} {
+		// Every level, then every pass alone after mem2reg (so that passes
+		// also see calls that -O2 would have inlined).
+		type variant struct {
+			name   string
+			level  Level
+			passes []pass
+		}
+		variants := []variant{{"-O0", O0, passes[:]}, {"-O1", O1, passes[:]}, {"-O2", O2, passes[:]}, {"-Os", Os, passes[:]}}
+		for _, p := range passes[1:] {
+			if p.fn != nil || p.name == "inline" {
+				only := p
+				only.required = true
+				variants = append(variants, variant{"mem2reg+" + p.name, O0, []pass{passes[0], only}})
+			}
+		}
+		for _, v := range variants {
 			after, _ := asm.ParseString("gen.ll", src)
-			if err := Run(&ir.Object{Name: "gen", Code: after}, Options{Level: level, VerifyEach: true}); err != nil {
-				t.Fatalf("seed %d %v: %v\n%s", seed, level, err, src)
+			if err := runObject(&ir.Object{Name: "gen", Code: after}, Options{Level: v.level, VerifyEach: true}, v.passes); err != nil {
+				t.Fatalf("seed %d %s: %v\n%s", seed, v.name, err, src)
 			}
 			for i, cd := range inputs {
 				got := newMachine(cd).run(after)
 				if got != want[i] && !strings.Contains(want[i], "status limit") {
-					t.Fatalf("seed %d %v calldata %x:\nbefore:\n%s\nafter:\n%s\nsource:\n%s\noptimized:\n%s",
-						seed, level, cd, want[i], got, src, after)
+					t.Fatalf("seed %d %s calldata %x:\nbefore:\n%s\nafter:\n%s\nsource:\n%s\noptimized:\n%s",
+						seed, v.name, cd, want[i], got, src, after)
 				}
 			}
 		}

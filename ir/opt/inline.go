@@ -8,9 +8,14 @@ import (
 )
 
 // Inlining limits, in instructions (terminators included) of the callee.
+// An EVM internal call costs a return label, two jumps and stack shuffling,
+// so inlining small callees shrinks code too. Measured on the corpus
+// (runtime size against solc's optimized bytecode): a limit of 8 gave 1.29,
+// 16 gave 1.14, 30 gave 1.18 with the lowest gas; larger limits grow code
+// and push big functions past the EVM backend's stack limits.
 const (
 	inlineSizeO2 = 30
-	inlineSizeOs = 8
+	inlineSizeOs = 16
 	// maxCallerSize stops inlining into a function that grew this large.
 	maxCallerSize = 20000
 )
@@ -39,6 +44,13 @@ func inline(ctx *Context) bool {
 	if ctx.Level == Os {
 		limit = inlineSizeOs
 	}
+	// Without memoryguard the EVM backend cannot move variables to memory,
+	// so a function that grows too large is "stack too deep": inline only
+	// callees small enough to save code.
+	guarded := usesIntrinsic(m, "evm.memoryguard")
+	if !guarded {
+		limit = min(limit, inlineSizeOs)
+	}
 	changed := false
 	for _, f := range order {
 		size := funcSize(f)
@@ -55,7 +67,7 @@ func inline(ctx *Context) bool {
 					continue
 				}
 				gs := funcSize(g)
-				if gs > limit && calls[g] != 1 {
+				if gs > limit && (calls[g] != 1 || !guarded) {
 					continue
 				}
 				if size+gs > maxCallerSize {
@@ -74,6 +86,16 @@ func inline(ctx *Context) bool {
 		}
 	}
 	return changed
+}
+
+// usesIntrinsic reports whether m declares the intrinsic name.
+func usesIntrinsic(m *llvm.Module, name string) bool {
+	for _, f := range m.Funcs {
+		if f.Name() == name {
+			return true
+		}
+	}
+	return false
 }
 
 func funcSize(f *llvm.Func) int {

@@ -21,7 +21,8 @@ import (
 type Level int
 
 const (
-	// O0 runs the required passes only (what the backends need: mem2reg).
+	// O0 runs the required passes only: mem2reg (the backends take no
+	// allocas), dce and deadfunc (dead code may need linking).
 	O0 Level = iota
 	// O1 runs cheap local cleanups.
 	O1
@@ -135,7 +136,9 @@ var passes = [...]pass{
 	{name: "loadelim", fn: loadElim, levels: atO2 | atOs},
 	{name: "deadstore", fn: deadStore, levels: atO2 | atOs},
 	{name: "late fold", fn: fold, levels: atO2 | atOs},
-	{name: "dce", fn: deadcode, levels: atO1 | atO2 | atOs},
+	// Required: an unused linkersymbol must not need linking, and every
+	// dead value costs the EVM backend a stack slot.
+	{name: "dce", fn: deadcode, required: true},
 	{name: "late simplifycfg", fn: simplifyCFG, levels: atO1 | atO2 | atOs},
 	// Required: code main cannot reach must not reach the backend either
 	// (an unused library function would still need linking).
@@ -310,11 +313,4 @@ func runNamed(p *pass, obj *ir.Object) (changed bool, err error) {
 	return changed, nil
 }
 
-func usesMsize(m *llvm.Module) bool {
-	for _, f := range m.Funcs {
-		if f.Name() == "evm.msize" {
-			return true
-		}
-	}
-	return false
-}
+func usesMsize(m *llvm.Module) bool { return usesIntrinsic(m, "evm.msize") }

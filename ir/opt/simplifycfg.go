@@ -108,10 +108,24 @@ func pruneCases(b *llvm.Block, t *llvm.TermSwitch) bool {
 // one block only with equal phi values). The value for E dominates E, so it
 // dominates the end of every predecessor of E.
 func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
-	preds := make(map[*llvm.Block][]*llvm.Block, len(f.Blocks))
+	// preds[b][p] counts the edges p→b; order[b] lists b's predecessors in
+	// the order they were found, for a deterministic result.
+	preds := make(map[*llvm.Block]map[*llvm.Block]int, len(f.Blocks))
+	order := make(map[*llvm.Block][]*llvm.Block, len(f.Blocks))
+	addEdge := func(p, s *llvm.Block, n int) {
+		m := preds[s]
+		if m == nil {
+			m = make(map[*llvm.Block]int)
+			preds[s] = m
+		}
+		if m[p] == 0 {
+			order[s] = append(order[s], p)
+		}
+		m[p] += n
+	}
 	for _, p := range f.Blocks {
 		for _, s := range ir.Succs(p.Term) {
-			preds[s] = append(preds[s], p)
+			addEdge(p, s, 1)
 		}
 	}
 	changed := false
@@ -136,14 +150,16 @@ func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
 			}
 		}
 		agree := true
-		for _, p := range preds[e] {
-			if !containsBlock(preds[t], p) {
-				continue
-			}
-			for i, phi := range phis {
-				for _, inc := range phi.Incs {
-					if inc.Pred == p && !sameConst(inc.X, fromE[i]) {
-						agree = false
+		if len(phis) > 0 {
+			for p := range preds[e] {
+				if preds[t][p] == 0 {
+					continue
+				}
+				for i, phi := range phis {
+					for _, inc := range phi.Incs {
+						if inc.Pred == p && !sameConst(inc.X, fromE[i]) {
+							agree = false
+						}
 					}
 				}
 			}
@@ -151,36 +167,28 @@ func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
 		if !agree {
 			continue
 		}
-		for _, p := range uniqueBlocks(preds[e]) {
+		for _, p := range order[e] {
+			if preds[e][p] == 0 {
+				continue
+			}
 			n := retarget(p.Term, e, t)
 			for i, phi := range phis {
 				for k := 0; k < n; k++ {
 					phi.Incs = append(phi.Incs, llvm.NewIncoming(fromE[i], p))
 				}
 			}
-			for k := 0; k < n; k++ {
-				preds[t] = append(preds[t], p)
-			}
+			addEdge(p, t, n)
 		}
 		// e has no predecessors left; its edge to t goes away with it.
 		ir.RemovePhiIncoming(t, e, 1)
-		preds[t] = removeBlock(preds[t], e)
-		preds[e] = nil
+		delete(preds[t], e)
+		preds[e], order[e] = nil, nil
 		changed = true
 	}
 	if changed {
 		ir.RemoveUnreachableBlocks(f)
 	}
 	return changed
-}
-
-func removeBlock(bs []*llvm.Block, b *llvm.Block) []*llvm.Block {
-	for i, x := range bs {
-		if x == b {
-			return append(bs[:i:i], bs[i+1:]...)
-		}
-	}
-	return bs
 }
 
 // retarget replaces the target old by new in t and returns how many edges
@@ -325,8 +333,10 @@ func mergeIdenticalExits(f *llvm.Func) bool {
 		return false
 	}
 	for _, p := range f.Blocks {
-		for old, new := range replace {
-			retarget(p.Term, old, new)
+		for _, s := range uniqueBlocks(ir.Succs(p.Term)) {
+			if to, ok := replace[s]; ok {
+				retarget(p.Term, s, to)
+			}
 		}
 	}
 	ir.RemoveUnreachableBlocks(f)

@@ -1,4 +1,4 @@
-; -O0 runs only mem2reg: no alloca is left, nothing else changes.
+; -O0 runs only mem2reg, dce and deadfunc: no alloca is left, nothing is folded.
 declare i256 @evm.calldataload(i256)
 declare void @evm.sstore(i256, i256)
 

@@ -18,6 +18,31 @@ declare void @evm.return(i256 %0, i256 %1) noreturn
 
 declare void @evm.revert(i256 %0, i256 %1) noreturn
 
+define void @fun_mint(i256 %amount) {
+entry:
+	%who = call i256 @evm.caller()
+	%b0 = call i256 @evm.sload(i256 %who)
+	%0 = add i256 %b0, %amount
+	%1 = icmp ugt i256 %b0, %0
+	br i1 %1, label %2, label %3
+
+2:
+	call void @evm.mstore(i256 0, i256 17)
+	call void @evm.revert(i256 0, i256 36)
+	unreachable
+
+3:
+	call void @evm.sstore(i256 %who, i256 %0)
+	%t0 = call i256 @evm.sload(i256 0)
+	%4 = add i256 %t0, %amount
+	%5 = icmp ugt i256 %t0, %4
+	br i1 %5, label %2, label %6
+
+6:
+	call void @evm.sstore(i256 0, i256 %4)
+	ret void
+}
+
 define void @main() {
 entry:
 	%v = call i256 @evm.callvalue()
@@ -42,27 +67,9 @@ dispatch:
 
 mint:
 	%amt = call i256 @evm.calldataload(i256 4)
-	%3 = call i256 @evm.caller()
-	%4 = call i256 @evm.sload(i256 %3)
-	%5 = add i256 %4, %amt
-	%6 = icmp ugt i256 %4, %5
-	br i1 %6, label %7, label %8
-
-7:
-	call void @evm.mstore(i256 0, i256 17)
-	call void @evm.revert(i256 0, i256 36)
-	unreachable
-
-8:
-	call void @evm.sstore(i256 %3, i256 %5)
-	%9 = call i256 @evm.sload(i256 0)
-	%10 = add i256 %9, %amt
-	%11 = icmp ugt i256 %9, %10
-	br i1 %11, label %7, label %12
-
-12:
-	call void @evm.sstore(i256 0, i256 %10)
-	%bal = call i256 @evm.sload(i256 %3)
+	call void @fun_mint(i256 %amt)
+	%who = call i256 @evm.caller()
+	%bal = call i256 @evm.sload(i256 %who)
 	call void @evm.mstore(i256 0, i256 %bal)
 	call void @evm.return(i256 0, i256 32)
 	unreachable
