@@ -24,13 +24,16 @@ func buildCommand() *cli.Command {
 		Usage:     "compile source files",
 		ArgsUsage: "FILE...",
 		Flags: append(compileFlags(),
-			&cli.StringFlag{Name: "combined-json", Usage: "print solc's combined JSON with these comma-separated keys: bin,bin-runtime,asm,ir"},
+			&cli.StringFlag{Name: "combined-json", Usage: "print solc's combined JSON with these comma-separated keys: bin,bin-runtime,asm,ir,abi,hashes,storage-layout"},
+			&cli.BoolFlag{Name: "abi", Usage: "Solidity: output the JSON ABI of every contract"},
+			&cli.BoolFlag{Name: "hashes", Usage: "Solidity: output the method identifiers (function selectors)"},
+			&cli.BoolFlag{Name: "storage-layout", Usage: "Solidity: output the storage layout of every contract (JSON)"},
 			&cli.BoolFlag{Name: "bin", Usage: "output the creation bytecode (hex)"},
 			&cli.BoolFlag{Name: "bin-runtime", Usage: "output the runtime bytecode (hex)"},
 			&cli.StringFlag{Name: "emit", Usage: "output an intermediate form: llvm (the optimized IR) or asm (EVM assembly)"},
 			&cli.StringFlag{Name: "o", Aliases: []string{"output-dir"}, Usage: "write outputs to files in `DIR` instead of stdout"},
 			&cli.BoolFlag{Name: "overwrite", Usage: "overwrite existing files in the output directory"},
-			&cli.StringFlag{Name: "stop-after", Usage: "stop after a stage: parsing (Solidity)"},
+			&cli.StringFlag{Name: "stop-after", Usage: "stop after a stage: parsing or analysis (Solidity)"},
 			&cli.BoolFlag{Name: "standard-json", Usage: "read solc's standard-JSON input on stdin, write standard-JSON output"},
 			&cli.StringFlag{Name: "base-path", Usage: "Solidity: the root of the source tree (solc's --base-path)"},
 			&cli.StringSliceFlag{Name: "include-path", Usage: "Solidity: an extra root for imports (repeatable)"},
@@ -159,10 +162,13 @@ func buildAction(c *cli.Context) error {
 		return err
 	}
 	if stage := c.String("stop-after"); stage != "" {
-		if stage != "parsing" {
-			return fmt.Errorf("--stop-after: %q (want parsing)", stage)
+		switch stage {
+		case "parsing":
+			return parseOnly(c, opts)
+		case "analysis":
+			return analysisAction(c, opts, nil)
 		}
-		return parseOnly(c, opts)
+		return fmt.Errorf("--stop-after: %q (want parsing or analysis)", stage)
 	}
 	srcs, err := readSources(c)
 	if err != nil {
@@ -173,13 +179,19 @@ func buildAction(c *cli.Context) error {
 		for _, k := range strings.Split(cj, ",") {
 			k = strings.TrimSpace(k)
 			switch k {
-			case "bin", "bin-runtime", "asm", "ir":
-			case "abi", "hashes", "storage-layout":
-				return fmt.Errorf("--combined-json %s: only available for Solidity input, whose code generation is not implemented yet", k)
+			case "bin", "bin-runtime", "asm", "ir", "abi", "hashes", "storage-layout":
 			default:
-				return fmt.Errorf("--combined-json: unknown key %q (want bin, bin-runtime, asm, ir)", k)
+				return fmt.Errorf("--combined-json: unknown key %q (want bin, bin-runtime, asm, ir, abi, hashes, storage-layout)", k)
 			}
 			keys = append(keys, k)
+		}
+	}
+	if onlyAnalysis(c, keys) {
+		return analysisAction(c, opts, keys)
+	}
+	for _, k := range keys {
+		if analysisKeys[k] {
+			return fmt.Errorf("--combined-json %s: only available for Solidity input, whose code generation is not implemented yet: ask only for abi, hashes and storage-layout", k)
 		}
 	}
 	emit := c.String("emit")
