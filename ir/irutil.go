@@ -2,6 +2,7 @@ package ir
 
 import (
 	"math/big"
+	"strings"
 
 	"github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/constant"
@@ -159,7 +160,12 @@ func CallTarget(c *ir.InstCall) (*ir.Func, *Builtin) {
 	if !ok {
 		return nil, nil
 	}
-	b, _ := LookupIntrinsic(f.Name())
+	// GlobalName, not Name(): Name() re-parses the identifier on every call,
+	// and this runs for every call instruction in every pass.
+	if !strings.HasPrefix(f.GlobalName, "evm.") {
+		return f, nil
+	}
+	b, _ := LookupIntrinsic(f.GlobalName)
 	return f, b
 }
 

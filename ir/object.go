@@ -91,7 +91,7 @@ func (o *Object) Entry() *ir.Func {
 		return nil
 	}
 	for _, f := range o.Code.Funcs {
-		if f.Name() == EntryName {
+		if f.GlobalName == EntryName {
 			return f
 		}
 	}

@@ -13,7 +13,7 @@ func deadFuncs(ctx *Context) bool {
 	m := ctx.Module
 	var main *llvm.Func
 	for _, f := range m.Funcs {
-		if f.Name() == ir.EntryName && len(f.Blocks) > 0 {
+		if f.GlobalName == ir.EntryName && len(f.Blocks) > 0 {
 			main = f
 		}
 	}

@@ -91,7 +91,7 @@ func inline(ctx *Context) bool {
 // usesIntrinsic reports whether m declares the intrinsic name.
 func usesIntrinsic(m *llvm.Module, name string) bool {
 	for _, f := range m.Funcs {
-		if f.Name() == name {
+		if f.GlobalName == name {
 			return true
 		}
 	}
