@@ -140,7 +140,15 @@ func (g *objGen) code() ([]item, error) {
 		}
 		items = append(items, its...)
 	}
-	return peephole(items), nil
+	items = peephole(items)
+	for i := 0; i < 8; i++ {
+		var changed bool
+		if items, changed = g.mergeTails(items); !changed {
+			break
+		}
+		items = peephole(items)
+	}
+	return items, nil
 }
 
 func (g *objGen) reachableFuncs(main *ir.Func) []*ir.Func {
@@ -282,6 +290,11 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 		}
 		saved := g.nextLabel
 		e.function(isMain, g.funcLabel[f])
+		if e.err == errLazy && !x.noLazy {
+			x.noLazy = true
+			g.nextLabel = saved
+			continue
+		}
 		if e.err == errPrePush && !x.noPrePush {
 			x.noPrePush = true
 			x.planPrePush()
@@ -328,8 +341,54 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 	}
 }
 
-// peephole removes JUMPDESTs that nothing jumps to.
+// peephole removes JUMPDESTs that nothing jumps to, unreachable code after
+// an unconditional jump or halt, jumps to the next instruction, SWAP1 before
+// a commutative operation (or mirrors a comparison instead) and a double
+// ISZERO before JUMPI.
 func peephole(items []item) []item {
+	for {
+		n := len(items)
+		if items = peephole1(items); len(items) == n {
+			return items
+		}
+	}
+}
+
+func peephole1(items []item) []item {
+	isOp := func(i int, o byte) bool {
+		return i >= 0 && i < len(items) && items[i].kind == kOp && items[i].op == o
+	}
+	drop := make([]bool, len(items))
+	for i := 0; i+1 < len(items); i++ {
+		if drop[i] {
+			continue
+		}
+		if isOp(i, opSWAP1) && items[i+1].kind == kOp {
+			switch o := items[i+1].op; o {
+			case opADD, opMUL, opAND, opOR, opXOR, opEQ:
+				drop[i] = true
+			case opLT, opGT, opSLT, opSGT:
+				drop[i] = true
+				items[i+1].op = map[byte]byte{opLT: opGT, opGT: opLT, opSLT: opSGT, opSGT: opSLT}[o]
+			}
+		}
+		if isOp(i, opJUMP) || isOp(i, opSTOP) || isOp(i, opRETURN) || isOp(i, opREVERT) || isOp(i, opINVALID) || isOp(i, opSELFDESTRUCT) {
+			// unreachable code up to the next label
+			for j := i + 1; j < len(items) && items[j].kind != kLabel && items[j].kind != kVerbatim; j++ {
+				drop[j] = true
+			}
+		}
+		if items[i].kind == kPushLabel && isOp(i+1, opJUMP) && i+2 < len(items) && items[i+2].kind == kLabel && items[i+2].label == items[i].label {
+			// a jump to the next instruction
+			drop[i], drop[i+1] = true, true
+			i++
+			continue
+		}
+		if isOp(i, opISZERO) && isOp(i+1, opISZERO) && i+3 < len(items) && items[i+2].kind == kPushLabel && isOp(i+3, opJUMPI) {
+			drop[i], drop[i+1] = true, true
+			i++
+		}
+	}
 	used := map[int]bool{}
 	for _, it := range items {
 		if it.kind == kPushLabel {
@@ -337,8 +396,8 @@ func peephole(items []item) []item {
 		}
 	}
 	out := items[:0]
-	for _, it := range items {
-		if it.kind == kLabel && !used[it.label] {
+	for i, it := range items {
+		if drop[i] || it.kind == kLabel && !used[it.label] {
 			continue
 		}
 		out = append(out, it)

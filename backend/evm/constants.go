@@ -59,6 +59,18 @@ func constCode(v *uint256.Int, f Features) []byte {
 			}
 			try(code, gas)
 		}
+		// v = (small << s) - 1, as solc writes address masks:
+		// PUSH 1, small, s, SHL, SUB.
+		if p := new(uint256.Int).AddUint64(v, 1); !p.IsZero() {
+			if s := trailingZeros(p); s >= 8 {
+				small := new(uint256.Int).Rsh(p, uint(s))
+				code := pushBytes(uint256.NewInt(1), f)
+				code = append(code, pushBytes(small, f)...)
+				code = append(code, pushBytes(uint256.NewInt(uint64(s)), f)...)
+				code = append(code, 0x1b, opSUB) // SHL SUB
+				try(code, 15)
+			}
+		}
 	}
 	return best
 }

@@ -22,6 +22,10 @@ func TestConstCode(t *testing.T) {
 		{"0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc", all, "600319"},
 		// Panic selector word: 0x4e487b71 << 224
 		{"0x4e487b7100000000000000000000000000000000000000000000000000000000", all, "634e487b7160e01b"},
+		// address mask: (1 << 160) - 1
+		{"0xffffffffffffffffffffffffffffffffffffffff", all, "6001600160a01b03"},
+		// a 64-bit mask stays a PUSH8
+		{"0xffffffffffffffff", all, "67ffffffffffffffff"},
 		// without SHL it stays a PUSH32
 		{"0x4e487b7100000000000000000000000000000000000000000000000000000000", Features{}, "7f4e487b7100000000000000000000000000000000000000000000000000000000"},
 	}
@@ -41,7 +45,7 @@ func TestConstCodeValues(t *testing.T) {
 	vals := []*uint256.Int{uint256.NewInt(0), uint256.NewInt(255), new(uint256.Int).Not(uint256.NewInt(0))}
 	for s := uint(0); s < 256; s += 7 {
 		x := new(uint256.Int).Lsh(uint256.NewInt(0xabcdef), s)
-		vals = append(vals, x, new(uint256.Int).Not(x))
+		vals = append(vals, x, new(uint256.Int).Not(x), new(uint256.Int).SubUint64(x, 1))
 	}
 	for _, v := range vals {
 		code := append(constCode(v, f), 0x5f, 0x52, 0x60, 0x20, 0x5f, 0xf3) // PUSH0 MSTORE PUSH1 32 PUSH0 RETURN

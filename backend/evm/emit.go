@@ -37,6 +37,12 @@ type emitter struct {
 	negatedAt int
 	// cur is the instruction being generated (nil for terminators).
 	cur ir.Instruction
+	// lazy: the entry block is being generated with only the first S
+	// stack slots created (the frame and the slots defined so far in rank
+	// order); the others are created when first stored to, or before the
+	// entry block branches elsewhere. fullS is the frame's real size.
+	lazy  bool
+	fullS int
 	// labels
 	blockLabel map[*ir.Block]int
 	stubs      []stub
@@ -116,7 +122,9 @@ func (e *emitter) push(v value.Value) {
 		return
 	}
 	c := e.x.color[id]
-	if r := e.rank[c]; r >= 0 {
+	if r := e.rank[c]; r >= e.S {
+		e.fail(errLazy)
+	} else if r >= 0 {
 		e.dup(e.S - r + e.h())
 	} else {
 		e.pushConst(e.spillAddr(c))
@@ -135,7 +143,19 @@ func (e *emitter) pushRet() {
 // store pops the top of the stack into the slot of value id.
 func (e *emitter) store(id int) {
 	c := e.x.color[id]
-	if r := e.rank[c]; r >= 0 {
+	if r := e.rank[c]; r >= e.S {
+		// Not created yet: the value becomes the slot, on top of zeros
+		// standing for the uncreated slots below it.
+		k := r - e.S
+		if e.h() != 1 || k > 16 {
+			e.fail(errLazy)
+		}
+		for i := 0; i < k; i++ {
+			e.pushConst(new(uint256.Int))
+		}
+		e.swap(k)
+		e.S = r + 1
+	} else if r >= 0 {
 		e.swap(e.S - r + e.h() - 1)
 		e.op(opPOP)
 	} else {
@@ -245,16 +265,24 @@ func (e *emitter) function(isMain bool, entryLabel int) {
 	if x.retID >= 0 {
 		frame++
 	}
-	for c := frame; c < x.nColors; c++ {
-		if e.rank[c] >= 0 {
-			e.pushConst(new(uint256.Int))
+	e.fullS = e.S
+	if x.noLazy {
+		for c := frame; c < x.nColors; c++ {
+			if e.rank[c] >= 0 {
+				e.pushConst(new(uint256.Int))
+			}
 		}
+	} else {
+		e.lazy = true
+		e.S = frame // params and return address are never spilled
 	}
 	for i, b := range x.blocks {
 		if i > 0 {
 			e.label(e.blockLabel[b])
 		}
 		e.block(b, i)
+		e.lazy = false
+		e.S = e.fullS // the entry block created them, or does not branch
 		if e.err != nil {
 			return
 		}
@@ -287,6 +315,12 @@ func (e *emitter) block(b *ir.Block, i int) {
 		e.cur = nil
 		if e.err != nil {
 			return
+		}
+	}
+	if e.lazy {
+		switch b.Term.(type) {
+		case *ir.TermBr, *ir.TermCondBr, *ir.TermSwitch:
+			e.createSlots()
 		}
 	}
 	switch t := b.Term.(type) {
@@ -389,6 +423,26 @@ func (e *emitter) block(b *ir.Block, i int) {
 	}
 }
 
+// createSlots creates the stack slots the entry block has not created, under
+// the condition of a branch if it is on the stack.
+func (e *emitter) createSlots() {
+	n := e.fullS - e.S
+	if n == 0 {
+		return
+	}
+	if e.h() > 1 || n > 16 && e.h() > 0 {
+		e.fail(errLazy)
+		return
+	}
+	for i := 0; i < n; i++ {
+		e.pushConst(new(uint256.Int))
+	}
+	if e.h() == 1 {
+		e.swap(n)
+	}
+	e.S = e.fullS
+}
+
 // target returns the label to jump to for the edge from → to: the block
 // itself, or a stub that first performs the phi copies of the edge.
 func (e *emitter) target(from, to *ir.Block) int {
@@ -442,6 +496,35 @@ func (e *emitter) copies(from, to *ir.Block) {
 func (e *emitter) ret(rets []value.Value) {
 	m := len(rets)
 	t := m + 1
+	// Slots on top of the frame that hold neither a result nor the return
+	// address are popped first.
+	x := e.x
+	needed := map[int]bool{x.color[x.retID]: true}
+	for _, v := range rets {
+		if id, ok := x.ids[v]; ok && x.slot[id] {
+			needed[x.color[id]] = true
+		}
+	}
+	colorAt := make([]int, e.S)
+	for c, r := range e.rank {
+		if r >= 0 && r < e.S {
+			colorAt[r] = c
+		}
+	}
+	for e.h() == 0 && e.S > 0 && !needed[colorAt[e.S-1]] {
+		e.op(opPOP)
+		e.S--
+	}
+	if m == 0 && e.h() == 0 && e.S > 0 && colorAt[e.S-1] == x.color[x.retID] {
+		// Void function, return address on top: drop the slots below it.
+		for i := 1; i < e.S; i++ {
+			e.op(opSWAP1)
+			e.op(opPOP)
+		}
+		e.op(opJUMP)
+		e.stack = e.stack[:0]
+		return
+	}
 	want := make([]value.Value, t) // nil marks the return address
 	for j := 0; j < m; j++ {
 		want[j] = rets[m-1-j]

@@ -58,6 +58,8 @@ type fn struct {
 	prePush   map[ir.Instruction][]value.Value
 	present   map[ir.Instruction][]bool
 	noPrePush bool
+	// noLazy: create every slot at function entry (see emitter.lazy).
+	noLazy bool
 
 	spilled  []bool // per color
 	spillIdx []int  // per color: index in the object's spill area

@@ -14,6 +14,11 @@ import (
 // again without early pushes.
 var errPrePush = errors.New("early push out of order")
 
+// errLazy is reported when the entry block cannot create its slots lazily
+// (a slot is needed while other values sit above the frame); the function
+// is then generated again with every slot created at entry.
+var errLazy = errors.New("lazy slot creation not possible")
+
 // planPrePush decides which non-temp operands to push early.
 //
 // An instruction wants its operands on the stack with the first on top.
