@@ -196,7 +196,7 @@ func Build(file string, obj *ir.Object, opts Options, log *source.Log) *Contract
 			return nil
 		}
 	}
-	if err := opt.Run(obj, opt.Options{Level: opts.Opt, VerifyEach: opts.VerifyIR}); err != nil {
+	if err := opt.Run(obj, opt.Options{Level: opts.Opt, VerifyEach: opts.VerifyIR, EVMVersion: opts.EVMVersion}); err != nil {
 		log.Errorf(source.CompilerError, 0, obj.Span, "optimizer: %v", err)
 		return nil
 	}
@@ -208,7 +208,7 @@ func Build(file string, obj *ir.Object, opts Options, log *source.Log) *Contract
 			return nil
 		}
 	case Ewasm:
-		c.Ewasm = ewasm.Compile(obj, ewasm.Options{Strict: opts.EwasmStrict}, log)
+		c.Ewasm = ewasm.Compile(obj, ewasm.Options{Strict: opts.EwasmStrict, Libraries: opts.Libraries}, log)
 		if c.Ewasm == nil {
 			return nil
 		}

@@ -24,6 +24,7 @@ import (
 	"math/big"
 	"sort"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/llir/llvm/ir"
 
 	"github.com/soll-dev/soll/frontend/source"
@@ -40,6 +41,10 @@ type Options struct {
 	// computed in the module, features without an EEI function are
 	// diagnostics (ewasm.md §5.8).
 	Strict bool
+	// Libraries maps fully qualified library names ("file:L") to their
+	// addresses, which linkersymbol compiles to; a library not listed is a
+	// diagnostic (there are no placeholders in a module).
+	Libraries map[string]common.Address
 }
 
 // Artifact is the result of compiling one object tree.
@@ -54,6 +59,10 @@ type Artifact struct {
 	Runtime []byte
 	// WAT prints the deployer and runtime modules in the text format.
 	WAT func() string
+	// DeployerMemBase and RuntimeMemBase are the wasm addresses of EVM
+	// memory offset 0 in each module (memory.go), for debuggers and tests
+	// that read EVM memory out of linear memory.
+	DeployerMemBase, RuntimeMemBase uint32
 }
 
 // CtorArgsName is the name of the custom section carrying constructor
@@ -87,7 +96,7 @@ func Compile(obj *sir.Object, opts Options, log *source.Log) *Artifact {
 		}
 		return nil
 	}
-	art := &Artifact{Name: obj.Name, Deployer: enc.bin}
+	art := &Artifact{Name: obj.Name, Deployer: enc.bin, DeployerMemBase: enc.mod.memBase}
 	var rt *encoded
 	for _, s := range obj.Subs {
 		if s.Name == obj.Name+"_deployed" && !s.IsData() {
@@ -104,6 +113,7 @@ func Compile(obj *sir.Object, opts Options, log *source.Log) *Artifact {
 	}
 	if rt != nil {
 		art.Runtime = rt.bin
+		art.RuntimeMemBase = rt.mod.memBase
 	}
 	art.WAT = func() string {
 		out := "(; deployer " + obj.Name + " ;)\n" + enc.mod.wat()
@@ -129,6 +139,7 @@ type encoded struct {
 type objGen struct {
 	obj        *sir.Object
 	m          *module
+	opts       Options
 	funcs      map[*ir.Func]*function
 	callFields map[*ir.InstCall][]word
 	immIndex   map[string]int
@@ -155,7 +166,7 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 	if obj.IsData() {
 		return &encoded{name: obj.Name, bin: obj.Data}, nil
 	}
-	og := &objGen{obj: obj, m: newModule(), funcs: map[*ir.Func]*function{},
+	og := &objGen{obj: obj, opts: opts, m: newModule(), funcs: map[*ir.Func]*function{},
 		callFields: map[*ir.InstCall][]word{}, immIndex: map[string]int{}, subs: map[string]*encoded{}}
 	m := og.m
 	m.strict = opts.Strict

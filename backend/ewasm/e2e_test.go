@@ -478,7 +478,7 @@ func TestDiagnostics(t *testing.T) {
 		src, want string
 		strict    bool
 	}{
-		{`{ mstore(0, linkersymbol("a.sol:L")) }`, "linkersymbol", false},
+		{`{ mstore(0, linkersymbol("a.sol:L")) }`, `library "a.sol:L" is not linked`, false},
 		{`{ mstore(0, chainid()) }`, "--ewasm-strict", true},
 		{`{ tstore(0, 1) }`, "--ewasm-strict", true},
 	}
@@ -606,5 +606,14 @@ func TestExamplesDifferential(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLinkerSymbol: a linked library's address is a constant word.
+func TestLinkerSymbol(t *testing.T) {
+	addr := common.HexToAddress("0x0102030405060708090a0b0c0d0e0f1011121314")
+	o, _ := runEwasm(t, `{ sstore(0, linkersymbol("a.sol:L")) }`, nil, Options{Libraries: map[string]common.Address{"a.sol:L": addr}})
+	if got := o.storage[[32]byte{}]; got != common.BytesToHash(addr[:]) {
+		t.Errorf("slot 0 = %x, want %x", got, addr)
 	}
 }

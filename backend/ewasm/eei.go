@@ -111,8 +111,6 @@ func (m *module) unsupported(name string) string {
 	switch name {
 	case "pc":
 		return "pc has no meaning in an Ewasm module"
-	case "linkersymbol":
-		return "linkersymbol (library linking) is not supported by the Ewasm target"
 	}
 	if len(name) > 9 && name[:9] == "verbatim_" {
 		return "verbatim bytecode cannot be used in an Ewasm module"
@@ -639,9 +637,15 @@ func lowerCreate(salted bool) func(m *module, b *fb) {
 			b.storeWordBE(scratchB, wordParam(12))
 		}
 		b.zero32(scratchR)
-		b.i32c(scratchV)
+		// module ‖ raw arguments → module ‖ soll.ctor-args (createframe.go)
+		framed, status := b.local(i32), b.local(i32)
 		b.get(addr)
 		b.get(ln)
+		b.call(m.helper("frameCreate"))
+		b.set(framed)
+		b.i32c(scratchV)
+		b.get(addr)
+		b.get(framed)
 		name := "create"
 		if salted {
 			b.i32c(scratchB)
@@ -649,6 +653,12 @@ func lowerCreate(salted bool) func(m *module, b *fb) {
 		}
 		b.i32c(scratchR + 12)
 		b.call(m.eeiFn(name))
+		b.set(status)
+		b.get(addr)
+		b.get(ln)
+		b.get(framed)
+		b.call(m.helper("unframeCreate"))
+		b.get(status)
 		b.op(opI32Eqz)
 		b.ifElse(noType, func() { b.loadWordBE(scratchR) }, nil)
 	}

@@ -625,6 +625,30 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 		b.call(m.helper("loadBE"))
 		b.resW(g.word(c))
 		return
+	case "linkersymbol":
+		// the library's address, known at compile time (Options.Libraries):
+		// an Ewasm module has no place for solc's placeholders
+		name, ok := str(0)
+		if !ok {
+			return
+		}
+		addr, found := g.g.opts.Libraries[name]
+		if !found {
+			g.fail(c, "library %q is not linked: the Ewasm target needs library addresses at compile time", name)
+			return
+		}
+		w := g.word(c)
+		for i := 0; i < 4; i++ {
+			var limb uint64
+			for k := 0; k < 8; k++ {
+				if at := 19 - 8*i - k; at >= 0 {
+					limb |= uint64(addr[at]) << (8 * k)
+				}
+			}
+			b.i64c(int64(limb))
+			b.set(w[i])
+		}
+		return
 	case "setimmutable":
 		// setimmutable(offset, name, value): the runtime module copied to
 		// memory at offset holds the immutable's slot in a data segment
@@ -633,7 +657,9 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 			return
 		}
 		if g.g.immutableOwner(name) == nil {
-			g.fail(c, "setimmutable(%q): no sub-object of %q reads that immutable", name, g.g.obj.Name)
+			// no sub-object reads it (e.g. library_deploy_address of a
+			// library whose runtime dropped the check): nothing to patch,
+			// as solc's assembler drops an assignment without references
 			return
 		}
 		g.push(c.Args[0])

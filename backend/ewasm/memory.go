@@ -34,6 +34,9 @@ var memHelpers = map[string]func(m *module) *function{
 	"zero":    buildZero,
 	"memmove": buildMemmove,
 	"mcopy":   buildMcopy,
+	// createframe.go
+	"frameCreate":   buildFrameCreate,
+	"unframeCreate": buildUnframeCreate,
 }
 
 // buildU32 converts a word to i32, trapping when it does not fit: used for

@@ -1,6 +1,7 @@
 package ewasm
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sort"
 )
@@ -373,7 +374,10 @@ func (m *module) sortImports() {
 func (m *module) encode(resolve func(in *instr, l *layout) (int64, error)) ([]byte, *layout, error) {
 	m.assignIndices()
 	types, tidx := m.types()
-	out := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00}
+	// header and the soll.module-length section (createframe.go); the
+	// length is patched in at the end
+	out := append([]byte(nil), lengthPrefix...)
+	out = append(out, 0, 0, 0, 0)
 
 	var sec []byte
 	sec = appendU32(sec, uint32(len(types)))
@@ -478,6 +482,7 @@ func (m *module) encode(resolve func(in *instr, l *layout) (int64, error)) ([]by
 		}
 		out = append(out, sec...)
 	}
+	binary.LittleEndian.PutUint32(out[lengthAt:], uint32(len(out)))
 	return out, l, nil
 }
 

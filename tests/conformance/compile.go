@@ -15,15 +15,15 @@ import (
 )
 
 // YulCompiler compiles the Yul IR file irFile (solc's IR of one contract,
-// with its sub-objects) for evmVersion into creation bytecode. libraries
-// maps "<source>:<Library>" (the argument of linkersymbol) to the address
-// the library was deployed at.
-type YulCompiler func(irFile string, evmVersion evmversion.Version, libraries map[string]common.Address) ([]byte, error)
+// with its sub-objects) for evmVersion. libraries maps
+// "<source>:<Library>" (the argument of linkersymbol) to the address the
+// library was deployed at. The contract's DeployCode is what is deployed.
+type YulCompiler func(irFile string, evmVersion evmversion.Version, libraries map[string]common.Address) (*compiler.Contract, error)
 
 // newYulCompiler returns the compiler behind `-input yul`: soll's whole
-// pipeline (Yul frontend, optimizer at level, EVM backend).
-func newYulCompiler(level opt.Level) YulCompiler {
-	return func(irFile string, v evmversion.Version, libs map[string]common.Address) ([]byte, error) {
+// pipeline (Yul frontend, optimizer at level, the target's backend).
+func newYulCompiler(level opt.Level, target compiler.Target) YulCompiler {
+	return func(irFile string, v evmversion.Version, libs map[string]common.Address) (*compiler.Contract, error) {
 		src, err := os.ReadFile(irFile)
 		if err != nil {
 			return nil, err
@@ -34,6 +34,7 @@ func newYulCompiler(level opt.Level) YulCompiler {
 		var c *compiler.Contract
 		if obj != nil && !log.HasErrors() {
 			opts := compiler.DefaultOptions()
+			opts.Target = target
 			opts.EVMVersion = v
 			opts.Opt = level
 			opts.Libraries = libs
@@ -49,11 +50,9 @@ func newYulCompiler(level opt.Level) YulCompiler {
 		if c == nil {
 			return nil, fmt.Errorf("compile: no output")
 		}
-		if len(c.EVM.Creation.LinkRefs) > 0 {
-			for name := range c.EVM.Creation.LinkRefs {
-				return nil, fmt.Errorf("compile: library %q is not linked", name)
-			}
+		for _, name := range c.Unlinked() {
+			return nil, fmt.Errorf("compile: library %q is not linked", name)
 		}
-		return c.EVM.Creation.Code, nil
+		return c, nil
 	}
 }

@@ -1,10 +1,16 @@
 // Command conformance runs the corpus's semantic tests (solc's isoltest
 // files) through soll's pipeline or through solc's own bytecode, on the
-// embedded EVM, and checks the result against a ratchet of tests that
-// passed before.
+// embedded EVM or the embedded Ewasm VM, and checks the result against a
+// ratchet of tests that passed before.
 //
-//	go run ./tests/conformance -corpus ../shared/corpus -target evm -input yul|solcbin \
+//	go run ./tests/conformance -corpus ../shared/corpus -target evm|ewasm -input yul|solcbin \
 //	    [-variant unopt|opt] [-O 0|1|2|s] [-filter GLOB] [-v] [-j N] [-ratchet FILE] [-update-ratchet]
+//
+// With -target ewasm, soll compiles solc's IR to Ewasm modules and runs them
+// in vm/ewasm (solc's bytecode, -input solcbin, is EVM only); gas is not
+// compared (wasm gas cannot match the EVM's) and the summary gives the size
+// of the Ewasm runtime modules against solc's EVM runtime code instead. The
+// Yul sets run are then the Ewasm translation tests (tests/ewasmtrans).
 //
 // The last line printed is "N passed, M failed, K skipped"; the exit status
 // is 1 when a test listed in the ratchet file fails.
@@ -25,11 +31,13 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/soll-dev/soll/compiler"
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/ir/opt"
 	"github.com/soll-dev/soll/tests/isoltest"
 	"github.com/soll-dev/soll/vm"
 	"github.com/soll-dev/soll/vm/evm"
+	ewasmvm "github.com/soll-dev/soll/vm/ewasm"
 )
 
 type options struct {
@@ -51,7 +59,7 @@ type options struct {
 func main() {
 	var o options
 	flag.StringVar(&o.corpus, "corpus", "", "corpus folder (default: $SOLL_CORPUS or ../shared/corpus next to the repository)")
-	flag.StringVar(&o.target, "target", "evm", "target VM: evm")
+	flag.StringVar(&o.target, "target", "evm", "target: evm or ewasm")
 	flag.StringVar(&o.input, "input", "yul", "what to run: yul (soll compiles solc's IR) or solcbin (solc's own via-IR bytecode)")
 	flag.StringVar(&o.variant, "variant", "unopt", "IR variant for -input yul: unopt (ir) or opt (irOptimized)")
 	flag.StringVar(&o.optLevel, "O", "2", "soll's optimization level for -input yul: 0, 1, 2 or s")
@@ -101,11 +109,14 @@ type result struct {
 }
 
 func run(o options, out io.Writer) (int, error) {
-	if o.target != "evm" {
-		return 0, fmt.Errorf("target %q is not supported (only evm)", o.target)
+	if o.target != "evm" && o.target != "ewasm" {
+		return 0, fmt.Errorf("-target must be evm or ewasm, not %q", o.target)
 	}
 	if o.input != "yul" && o.input != "solcbin" {
 		return 0, fmt.Errorf("-input must be yul or solcbin, not %q", o.input)
+	}
+	if o.target == "ewasm" && o.input != "yul" {
+		return 0, fmt.Errorf("-target ewasm needs -input yul (solc's bytecode is EVM code)")
 	}
 	if o.variant != "unopt" && o.variant != "opt" {
 		return 0, fmt.Errorf("-variant must be unopt or opt, not %q", o.variant)
@@ -159,7 +170,11 @@ func run(o options, out io.Writer) (int, error) {
 	}
 	compile := o.compile
 	if compile == nil {
-		compile = newYulCompiler(level)
+		target := compiler.EVM
+		if o.target == "ewasm" {
+			target = compiler.Ewasm
+		}
+		compile = newYulCompiler(level, target)
 	}
 	results := make([]*result, len(jobs))
 	done := make([]chan struct{}, len(jobs))
@@ -235,18 +250,24 @@ func run(o options, out io.Writer) (int, error) {
 		}
 		fmt.Fprintf(out, "skipped: %s\n", strings.Join(parts, ", "))
 	}
-	gasText := "n/a"
-	if len(ratios) > 0 {
-		gasText = fmt.Sprintf("%.4f over %d gas lines", geomean(ratios), len(ratios))
-	}
-	if len(refRatios) > 0 {
-		gasText += fmt.Sprintf(" (%.4f over all %d calls, against solc's bytecode on the same chain)", geomean(refRatios), len(refRatios))
-	}
 	sizeText := "n/a"
 	if sized > 0 {
 		sizeText = fmt.Sprintf("%d vs solc %d bytes (%.4f) over %d contracts", ourSize, solcSize, float64(ourSize)/float64(solcSize), sized)
 	}
-	fmt.Fprintf(out, "gas (ours/solc irOptimized, geometric mean): %s; runtime size: %s\n", gasText, sizeText)
+	if o.target == "ewasm" {
+		// Wasm gas (metered instructions, Hera's EEI prices) cannot match
+		// the EVM's: only sizes are summarised.
+		fmt.Fprintf(out, "gas: not compared on Ewasm; runtime size (our Ewasm modules vs solc's EVM bin-runtime via IR): %s\n", sizeText)
+	} else {
+		gasText := "n/a"
+		if len(ratios) > 0 {
+			gasText = fmt.Sprintf("%.4f over %d gas lines", geomean(ratios), len(ratios))
+		}
+		if len(refRatios) > 0 {
+			gasText += fmt.Sprintf(" (%.4f over all %d calls, against solc's bytecode on the same chain)", geomean(refRatios), len(refRatios))
+		}
+		fmt.Fprintf(out, "gas (ours/solc irOptimized, geometric mean): %s; runtime size: %s\n", gasText, sizeText)
+	}
 
 	exit := 0
 	if o.ratchet != "" {
@@ -256,12 +277,12 @@ func run(o options, out io.Writer) (int, error) {
 		}
 		exit = code
 	}
-	if o.input == "yul" && o.target == "evm" && o.compile == nil {
-		level, err := opt.ParseLevel(o.optLevel)
-		if err != nil {
-			return 0, err
+	if o.input == "yul" && o.compile == nil {
+		sets := runYulSets
+		if o.target == "ewasm" {
+			sets = runEwasmSets
 		}
-		bad, err := runYulSets(o, level, out)
+		bad, err := sets(o, level, out)
 		if err != nil {
 			return 0, err
 		}
@@ -326,7 +347,8 @@ func runOne(o options, j job, compile YulCompiler) (res *result) {
 		res.problem = err.Error()
 		return res
 	}
-	chain := evm.New(evm.Config{Version: j.evm})
+	chain := newChain(o.target, j.evm)
+	defer closeChain(chain)
 	env, err := makeEnv(o, solc, chain, j.evm, compile)
 	if err != nil {
 		res.problem = err.Error()
@@ -338,11 +360,13 @@ func runOne(o options, j job, compile YulCompiler) (res *result) {
 	for _, f := range rep.Failures {
 		res.details = append(res.details, f.String())
 	}
-	ref := rep
-	if o.input != "solcbin" {
-		ref = referenceRun(test, solc, j.evm)
+	if o.target == "evm" {
+		ref := rep
+		if o.input != "solcbin" {
+			ref = referenceRun(test, solc, j.evm)
+		}
+		res.gasRatios(rep, ref)
 	}
-	res.gasRatios(rep, ref)
 	if rep.Contract != (common.Address{}) {
 		res.ourSize = len(chain.Code(rep.Contract))
 		if c := solc.Contracts[solc.Deploy]; c != nil && c.BinRuntimeViaIR != nil {
@@ -350,6 +374,21 @@ func runOne(o options, j job, compile YulCompiler) (res *result) {
 		}
 	}
 	return res
+}
+
+// newChain is a fresh chain of the target's VM (the corpus's chain).
+func newChain(target string, v evmversion.Version) vm.Chain {
+	if target == "ewasm" {
+		return ewasmvm.New(ewasmvm.Config{Version: v})
+	}
+	return evm.New(evm.Config{Version: v})
+}
+
+// closeChain releases a chain's resources when it has any (wazero's).
+func closeChain(ch vm.Chain) {
+	if c, ok := ch.(interface{ Close() error }); ok {
+		c.Close()
+	}
 }
 
 // referenceRun runs solc's own via-IR bytecode of the test (nil when that
@@ -412,7 +451,10 @@ func makeEnv(o options, solc *isoltest.SolcOutput, chain vm.Chain, v evmversion.
 		}
 		return filepath.Join(o.corpus, filepath.FromSlash(f)), nil
 	}
-	return isoltest.Env{
+	// deployed is the contract CreationCode compiled last: WithArgs frames
+	// its constructor arguments (Ewasm: in the soll.ctor-args section).
+	var deployed *compiler.Contract
+	env := isoltest.Env{
 		Chain:      chain,
 		EVMVersion: v,
 		Events:     solc.EventDecls(),
@@ -421,7 +463,12 @@ func makeEnv(o options, solc *isoltest.SolcOutput, chain vm.Chain, v evmversion.
 			if err != nil {
 				return nil, err
 			}
-			return compile(f, v, libs)
+			c, err := compile(f, v, libs)
+			if err != nil {
+				return nil, err
+			}
+			deployed = c
+			return c.DeployCode(nil), nil
 		},
 		LibraryCode: func(name string, libs map[string]common.Address) ([]byte, error) {
 			key, ok := solc.LibraryContract(name)
@@ -432,9 +479,22 @@ func makeEnv(o options, solc *isoltest.SolcOutput, chain vm.Chain, v evmversion.
 			if err != nil {
 				return nil, err
 			}
-			return compile(f, v, libs)
+			c, err := compile(f, v, libs)
+			if err != nil {
+				return nil, err
+			}
+			return c.DeployCode(nil), nil
 		},
-	}, nil
+	}
+	if o.target == "ewasm" {
+		env.WithArgs = func(code, args []byte) []byte {
+			if deployed == nil {
+				return append(append([]byte(nil), code...), args...)
+			}
+			return deployed.DeployCode(args)
+		}
+	}
+	return env, nil
 }
 
 // globRegexp turns GLOB into a regexp in which * matches any run of

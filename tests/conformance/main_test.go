@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/soll-dev/soll/compiler"
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/tests/isoltest"
 )
@@ -54,7 +55,7 @@ func TestSolcbinAndRatchet(t *testing.T) {
 	// With a compiler that fails, the listed tests regress: exit status 1,
 	// and the ratchet is never shrunk.
 	o.input = "yul"
-	o.compile = func(string, evmversion.Version, map[string]common.Address) ([]byte, error) {
+	o.compile = func(string, evmversion.Version, map[string]common.Address) (*compiler.Contract, error) {
 		return nil, errors.New("no compiler")
 	}
 	out.Reset()
@@ -88,7 +89,7 @@ func TestSkips(t *testing.T) {
 	if !strings.HasSuffix(lastLine(out.String()), " skipped") || strings.HasSuffix(lastLine(out.String()), " 0 skipped") {
 		t.Errorf("last line %q", lastLine(out.String()))
 	}
-	for _, bad := range []options{{target: "ewasm", input: "yul", variant: "unopt"}, {target: "evm", input: "sol", variant: "unopt"},
+	for _, bad := range []options{{target: "ewasm", input: "solcbin", variant: "unopt"}, {target: "wasm", input: "yul", variant: "unopt"}, {target: "evm", input: "sol", variant: "unopt"},
 		{target: "evm", input: "yul", variant: "max"}} {
 		bad.corpus, bad.optLevel = dir, "2"
 		if _, err := run(bad, &out); err == nil {
@@ -103,5 +104,25 @@ func TestGlob(t *testing.T) {
 		if re.MatchString(s) != want {
 			t.Errorf("glob match %s = %v", s, !want)
 		}
+	}
+}
+
+// TestEwasmTarget: soll's Ewasm modules on vm/ewasm, same output format,
+// sizes instead of gas, constructor arguments in the soll.ctor-args section.
+func TestEwasmTarget(t *testing.T) {
+	dir := corpusOrSkip(t)
+	o := options{corpus: dir, target: "ewasm", input: "yul", variant: "opt", optLevel: "2",
+		filter: "constructor/constructor_arguments_*", jobs: 2}
+	var out strings.Builder
+	code, err := run(o, &out)
+	if err != nil || code != 0 {
+		t.Fatalf("run: %d %v\n%s", code, err, out.String())
+	}
+	if got := lastLine(out.String()); got != "2 passed, 0 failed, 0 skipped" {
+		t.Errorf("last line %q\n%s", got, out.String())
+	}
+	if !strings.Contains(out.String(), "gas: not compared on Ewasm; runtime size (our Ewasm modules vs solc's EVM bin-runtime via IR): ") ||
+		strings.Contains(out.String(), "geometric mean") {
+		t.Errorf("summary:\n%s", out.String())
 	}
 }

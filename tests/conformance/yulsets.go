@@ -9,6 +9,7 @@ import (
 
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/ir/opt"
+	"github.com/soll-dev/soll/tests/ewasmtrans"
 	"github.com/soll-dev/soll/tests/syntaxtest"
 	"github.com/soll-dev/soll/tests/yulinterp"
 )
@@ -97,4 +98,39 @@ func firstLine(s string) string {
 		}
 	}
 	return s
+}
+
+// runEwasmSets runs the Yul test set of the Ewasm target:
+// ewasmTranslationTests (compiled to Ewasm, run in vm/ewasm, trace and
+// dumps compared). It prints one line per failure and a summary line, and
+// returns the failures.
+func runEwasmSets(o options, level opt.Level, out io.Writer) (int, error) {
+	if o.filter != "" {
+		return 0, nil // -filter selects semantic tests only
+	}
+	files, _ := filepath.Glob(filepath.Join(o.corpus, "yul", "ewasmTranslationTests", "*.yul"))
+	sort.Strings(files)
+	var passed, failed, skipped int
+	for _, f := range files {
+		t, err := ewasmtrans.Parse(f)
+		if err != nil {
+			return 0, err
+		}
+		r := ewasmtrans.Run(t, level, evmversion.Default)
+		rel, _ := filepath.Rel(o.corpus, f)
+		switch r.Status {
+		case "ok":
+			passed++
+		case "skip":
+			skipped++
+			if o.verbose {
+				fmt.Fprintf(out, "SKIP %s: %s\n", rel, r.Reason)
+			}
+		default:
+			failed++
+			fmt.Fprintf(out, "FAIL %s: %s\n", rel, firstLine(r.Reason))
+		}
+	}
+	fmt.Fprintf(out, "ewasmTranslationTests: %d passed, %d failed, %d skipped\n", passed, failed, skipped)
+	return failed, nil
 }

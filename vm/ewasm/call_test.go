@@ -274,10 +274,15 @@ func TestCreateFromContract(t *testing.T) {
 	if want := crypto.CreateAddress(factory, 2); s != 0 || addr != want {
 		t.Errorf("second create: status %d at %s, want %s", s, addr, want)
 	}
-	// create2: the standard address; no nonce bump; the same salt again
-	// collides.
+	// create2: the standard address over the init code as the EVM would
+	// see it (deployer ‖ raw arguments, the soll.ctor-args framing taken
+	// off); no nonce bump; the same salt again collides.
 	s, addr, _, _ = create(1, 0, init, 0)
-	if want := crypto.CreateAddress2(factory, salt, crypto.Keccak256(init)); s != 0 || addr != want {
+	deployer, args, _ := SplitCtorArgs(init)
+	if len(args) == 0 {
+		t.Fatal("create2 test needs constructor arguments")
+	}
+	if want := crypto.CreateAddress2(factory, salt, crypto.Keccak256(deployer, args)); s != 0 || addr != want {
 		t.Errorf("create2: status %d at %s, want %s", s, addr, want)
 	}
 	if n := c.Nonce(factory); n != 2 {

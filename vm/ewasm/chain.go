@@ -73,6 +73,11 @@ type Config struct {
 	// MemoryLimitPages caps linear memory (0: DefaultMemoryLimitPages); a
 	// memory.grow beyond it returns -1.
 	MemoryLimitPages uint32
+	// Env, when set, replaces the corpus's block and transaction
+	// environment (debug.go).
+	Env *Env
+	// Hooks watch execution (debug.go); nil: none.
+	Hooks *Hooks
 	// Cache is wazero's compilation cache. nil: one in-memory cache shared
 	// by every Chain of the process, so a test suite compiles each distinct
 	// module once.
@@ -145,7 +150,14 @@ func New(cfg Config) *Chain {
 	}{{"ethereum", eeiFuncs}, {"ethereum_ext", extFuncs}} {
 		b := c.rt.NewHostModuleBuilder(host.name)
 		for _, h := range host.funcs {
-			fn := h.fn
+			fn, name := h.fn, h.name
+			if hk := cfg.Hooks; hk != nil && hk.OnHostCall != nil {
+				inner := fn
+				fn = func(f *frame, s []uint64) {
+					hk.OnHostCall(f.depth, name, append([]uint64(nil), s...))
+					inner(f, s)
+				}
+			}
 			b.NewFunctionBuilder().
 				WithGoModuleFunction(api.GoModuleFunc(func(ctx context.Context, mod api.Module, stack []uint64) {
 					f := ctx.Value(frameKey{}).(*frame)

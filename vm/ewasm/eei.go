@@ -8,7 +8,6 @@ import (
 
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/vm"
-	"github.com/soll-dev/soll/vm/evm"
 )
 
 // hostFunc is one function of a host module: its name, exact wasm type and
@@ -75,12 +74,11 @@ func init() {
 			f.charge(gasBlockHash)
 			// Only the 256 blocks before the current one have a hash; otherwise
 			// return 1 and write nothing (ewasm.md §2.3).
-			n, cur := s[0], f.c.block
-			if n >= cur || cur-n > 256 {
+			h := f.c.blockHash(s[0])
+			if h == (common.Hash{}) {
 				s[0] = 1
 				return
 			}
-			h := evm.BlockHash(n)
 			f.write(u32(s[1]), h[:])
 			s[0] = 0
 		}},
@@ -117,37 +115,35 @@ func init() {
 		}},
 		{"getBlockCoinbase", sig("i", ""), func(f *frame, s []uint64) {
 			f.charge(gasBase)
-			f.write(u32(s[0]), evm.Coinbase[:])
+			cb := f.c.coinbase()
+			f.write(u32(s[0]), cb[:])
 		}},
 		{"getBlockDifficulty", sig("i", ""), func(f *frame, s []uint64) {
 			f.charge(gasBase)
 			// u256 LE of DIFFICULTY before paris, PREVRANDAO from paris on.
-			v := uint256.NewInt(evm.Difficulty)
-			if f.c.cfg.Version >= evmversion.Paris {
-				v.SetBytes(evm.PrevRandao[:])
-			}
-			f.writeU256(u32(s[0]), v)
+			f.writeU256(u32(s[0]), f.c.difficulty())
 		}},
 		{"getBlockGasLimit", sig("", "I"), func(f *frame, s []uint64) {
 			f.charge(gasBase)
-			s[0] = evm.BlockGasLimit
+			s[0] = f.c.gasLimit()
 		}},
 		{"getTxGasPrice", sig("i", ""), func(f *frame, s []uint64) {
 			f.charge(gasBase)
-			f.writeU128(u32(s[0]), uint256.NewInt(evm.GasPrice))
+			f.writeU128(u32(s[0]), uint256.NewInt(f.c.gasPrice()))
 		}},
 		{"log", sig("iiiiiii", ""), eeiLog},
 		{"getBlockNumber", sig("", "I"), func(f *frame, s []uint64) {
 			f.charge(gasBase)
-			s[0] = f.c.block
+			s[0] = f.c.number()
 		}},
 		{"getBlockTimestamp", sig("", "I"), func(f *frame, s []uint64) {
 			f.charge(gasBase)
-			s[0] = f.c.block * evm.BlockTime
+			s[0] = f.c.timestamp()
 		}},
 		{"getTxOrigin", sig("i", ""), func(f *frame, s []uint64) {
 			f.charge(gasBase)
-			f.write(u32(s[0]), evm.Origin[:])
+			o := f.c.origin()
+			f.write(u32(s[0]), o[:])
 		}},
 		{"storageStore", sig("ii", ""), func(f *frame, s []uint64) {
 			f.charge(gasStorageChange)

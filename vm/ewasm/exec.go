@@ -125,7 +125,7 @@ func (c *Chain) runCreate(m creation) outcome {
 	nonce := c.state.GetNonce(m.caller)
 	var addr common.Address
 	if m.salt != nil {
-		addr = crypto.CreateAddress2(m.caller, *m.salt, crypto.Keccak256(m.init))
+		addr = crypto.CreateAddress2(m.caller, *m.salt, initCodeHash(m.init))
 	} else {
 		addr = crypto.CreateAddress(m.caller, nonce)
 	}
@@ -163,6 +163,19 @@ func (c *Chain) runCreate(m creation) outcome {
 	}
 	out.created = addr
 	return out
+}
+
+// initCodeHash is the init code hash of a create2 address (EIP-1014),
+// taken over the deploy data as the EVM would see it: a trailing
+// soll.ctor-args section (ewasm.md §3.3) counts as the raw arguments it
+// carries, so that an address predicted from keccak256(creationCode ‖
+// args) — what Solidity code computes — is the address created, however the
+// arguments were framed.
+func initCodeHash(init []byte) []byte {
+	if deployer, args, ok := SplitCtorArgs(init); ok {
+		return crypto.Keccak256(deployer, args)
+	}
+	return crypto.Keccak256(init)
 }
 
 // deposit stores a successful creation's output as the account's code:
@@ -281,16 +294,22 @@ func (c *Chain) execute(f *frame) outcome {
 			return failed(ErrOutOfGas)
 		}
 	}
+	var out outcome
 	switch {
 	case f.halted && f.status == vm.Failure:
-		return outcome{status: vm.Failure, err: f.err}
+		out = outcome{status: vm.Failure, err: f.err}
 	case f.halted:
-		return outcome{status: f.status, output: f.output, gasLeft: f.gas}
+		out = outcome{status: f.status, output: f.output, gasLeft: f.gas}
 	case err != nil:
-		return failed(fmt.Errorf("%w: %s", ErrTrap, trapMessage(err)))
+		out = failed(fmt.Errorf("%w: %s", ErrTrap, trapMessage(err)))
 	default: // main returned: success with empty output
-		return outcome{status: vm.Success, gasLeft: f.gas}
+		out = outcome{status: vm.Success, gasLeft: f.gas}
 	}
+	if hk := c.cfg.Hooks; hk != nil && hk.OnExit != nil {
+		mem, _ := f.mem.Read(0, f.mem.Size())
+		hk.OnExit(f.depth, out.status, common.CopyBytes(out.output), common.CopyBytes(mem))
+	}
+	return out
 }
 
 // trapMessage is wazero's error without the stack trace: "unreachable",

@@ -1,0 +1,238 @@
+package ewasm
+
+import "encoding/binary"
+
+// Creating a sub-object with constructor arguments (ewasm.md §3.3, §5.6).
+//
+// Solidity's `new C(args)` copies C's creation code with
+// datacopy(p, dataoffset("C"), datasize("C")), ABI-encodes the arguments
+// right after it and calls create(v, p, datasize("C") + argsize). On the
+// EVM that is init code ‖ arguments; in Ewasm module ‖ raw bytes is not a
+// module. So:
+//
+//   - every module soll writes starts (right after the wasm header) with a
+//     custom section "soll.module-length" whose payload is the module's own
+//     length as a u32 LE: a fixed 30-byte prefix, the same for every module
+//     but for those 4 bytes;
+//   - create and create2 look at the memory range they are given: when it
+//     starts with that prefix and is longer than the recorded length L,
+//     and the bytes after L are not already a soll.ctor-args section, the
+//     range is re-framed in place as module ‖ the soll.ctor-args section
+//     of the bytes after L before the EEI call, and restored afterwards
+//     (EVM memory is unchanged, as a CREATE leaves it). A module without
+//     arguments is passed on alone, so that its constructor's codecopy of
+//     itself sees exactly type(C).creationCode (a constructor with
+//     parameters always has arguments to read).
+//
+// Any other data is passed on as is. vm/ewasm computes create2 addresses
+// from the init code with the section unframed again (deployer ‖
+// arguments), so an address predicted from keccak256(creationCode ‖ args)
+// holds.
+
+// LengthSectionName names the leading custom section of every module.
+const LengthSectionName = "soll.module-length"
+
+// lengthPrefix is the module header plus the length section up to its
+// payload: 8 + 1 + 5 + 1 + len(name) bytes.
+var lengthPrefix = func() []byte {
+	b := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x00}
+	b = appendU32Fixed(b, uint32(1+len(LengthSectionName)+4))
+	b = append(b, byte(len(LengthSectionName)))
+	return append(b, LengthSectionName...)
+}()
+
+// lengthAt is where the module length sits; the whole prefix is
+// lengthAt+4 bytes.
+var lengthAt = len(lengthPrefix)
+
+// ModuleLength reads the length a module records in its leading
+// soll.module-length section (ok false when bin does not start with one).
+func ModuleLength(bin []byte) (int, bool) {
+	if len(bin) < lengthAt+4 || string(bin[:lengthAt]) != string(lengthPrefix) {
+		return 0, false
+	}
+	return int(binary.LittleEndian.Uint32(bin[lengthAt:])), true
+}
+
+// ctorHeaderTail is the soll.ctor-args header after its id and size bytes.
+var ctorHeaderTail = append([]byte{byte(len(CtorArgsName))}, CtorArgsName...)
+
+// scratchFrame holds the 32 bytes that re-framing moves aside.
+const scratchFrame = 848
+
+// equalAt pushes (i32) whether memory at local addr + off holds tmpl.
+func (b *fb) equalAt(addr, off int, tmpl []byte) {
+	first := true
+	and := func() {
+		if !first {
+			b.op(opI32And)
+		}
+		first = false
+	}
+	k := 0
+	for ; k+8 <= len(tmpl); k += 8 {
+		b.get(addr)
+		b.load(opI64Load, off+k)
+		b.i64c(int64(binary.LittleEndian.Uint64(tmpl[k:])))
+		b.op(opI64Eq)
+		and()
+	}
+	for ; k < len(tmpl); k++ {
+		b.get(addr)
+		b.load(opI32Load8U, off+k)
+		b.i32c(int32(tmpl[k]))
+		b.op(opI32Eq)
+		and()
+	}
+}
+
+// buildFrameCreate(addr, n i32) -> i32: re-frames create's init code at
+// wasm address addr, n bytes long, as module ‖ soll.ctor-args section when
+// it is a module followed by raw arguments; returns the new length (n when
+// nothing changed). The ctorHeaderLen bytes past the range are saved at
+// scratchFrame for unframeCreate.
+func buildFrameCreate(m *module) *function {
+	b := newFunc(m, "frameCreate", []valType{i32, i32}, []valType{i32})
+	const addr, n = 0, 1
+	modLen, tail, need := b.local(i32), b.local(i32), b.local(i32)
+	h := int32(ctorHeaderLen)
+	b.block(noType, func(asIs label) {
+		b.get(n)
+		b.i32c(int32(lengthAt + 4))
+		b.op(opI32LtU)
+		b.brIf(asIs)
+		b.equalAt(addr, 0, lengthPrefix)
+		b.op(opI32Eqz)
+		b.brIf(asIs)
+		b.get(addr)
+		b.load(opI32Load, lengthAt)
+		b.tee(modLen)
+		b.get(n)
+		b.op(opI32GeU) // no arguments: the module alone, as on the EVM
+		b.brIf(asIs)
+		b.get(n)
+		b.get(modLen)
+		b.op(opI32Sub)
+		b.set(tail)
+		// already framed: the bytes after the module are a soll.ctor-args
+		// section (deploy data handed over whole, e.g. from call data)
+		b.get(tail)
+		b.i32c(h)
+		b.op(opI32GeU)
+		b.ifElse(noType, func() {
+			b.get(addr)
+			b.get(modLen)
+			b.op(opI32Add)
+			b.set(need)
+			b.get(need)
+			b.load(opI32Load8U, 0)
+			b.op(opI32Eqz)
+			b.equalAt(need, 6, ctorHeaderTail)
+			b.op(opI32And)
+			b.brIf(asIs)
+		}, nil)
+		// wasm memory must reach addr + n + h; growing it does not change
+		// EVM memory (msize is tracked apart, new pages are zero)
+		b.get(addr)
+		b.op(opI64ExtendU)
+		b.get(n)
+		b.op(opI64ExtendU)
+		b.op(opI64Add)
+		b.i64c(int64(h) + 65535)
+		b.op(opI64Add)
+		b.i64c(16)
+		b.op(opI64ShrU, opI32WrapI64)
+		b.tee(need)
+		b.op(opMemorySize)
+		b.op(opI32GtU)
+		b.ifElse(noType, func() {
+			b.get(need)
+			b.op(opMemorySize)
+			b.op(opI32Sub, opMemoryGrow)
+			b.i32c(-1)
+			b.op(opI32Eq)
+			b.ifElse(noType, func() { b.op(opUnreachable) }, nil)
+		}, nil)
+		// save the h bytes past the range, move the arguments up by h
+		b.i32c(scratchFrame)
+		b.get(addr)
+		b.get(n)
+		b.op(opI32Add)
+		b.i32c(h)
+		b.call(m.helper("memmove"))
+		b.get(addr)
+		b.get(modLen)
+		b.op(opI32Add)
+		b.tee(need)
+		b.i32c(h)
+		b.op(opI32Add)
+		b.get(need)
+		b.get(tail)
+		b.call(m.helper("memmove"))
+		// the header: id 0, size 1 + len(name) + tail as a 5-byte LEB128,
+		// the name
+		b.get(need)
+		b.i32c(0)
+		b.store(opI32Store8, 0)
+		for i := 0; i < 5; i++ {
+			b.get(need)
+			b.get(tail)
+			b.i32c(int32(len(ctorHeaderTail)))
+			b.op(opI32Add)
+			b.i32c(int32(7 * i))
+			b.op(opI32ShrU)
+			if i < 4 {
+				b.i32c(0x7f)
+				b.op(opI32And)
+				b.i32c(0x80)
+				b.op(opI32Or)
+			}
+			b.store(opI32Store8, 1+i)
+		}
+		for k, c := range ctorHeaderTail {
+			b.get(need)
+			b.i32c(int32(c))
+			b.store(opI32Store8, 6+k)
+		}
+		b.get(n)
+		b.i32c(h)
+		b.op(opI32Add)
+		b.op(opReturn)
+	})
+	b.get(n)
+	return b.f
+}
+
+// buildUnframeCreate(addr, n, framed i32): undoes frameCreate once the
+// EEI has copied the init code (nothing when framed == n).
+func buildUnframeCreate(m *module) *function {
+	b := newFunc(m, "unframeCreate", []valType{i32, i32, i32}, nil)
+	const addr, n, framed = 0, 1, 2
+	at := b.local(i32)
+	h := int32(ctorHeaderLen)
+	b.get(framed)
+	b.get(n)
+	b.op(opI32Eq)
+	b.ifElse(noType, func() { b.op(opReturn) }, nil)
+	b.get(addr)
+	b.get(addr)
+	b.load(opI32Load, lengthAt)
+	b.op(opI32Add)
+	b.tee(at)
+	b.get(at)
+	b.i32c(h)
+	b.op(opI32Add)
+	b.get(addr)
+	b.get(n)
+	b.op(opI32Add)
+	b.get(at)
+	b.op(opI32Sub)
+	b.call(m.helper("memmove"))
+	b.get(addr)
+	b.get(n)
+	b.op(opI32Add)
+	b.i32c(scratchFrame)
+	b.i32c(h)
+	b.call(m.helper("memmove"))
+	return b.f
+}
