@@ -9,7 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	llvm "github.com/llir/llvm/ir"
 
@@ -206,15 +208,43 @@ func (p *pass) matches(name string) bool {
 }
 
 // Run optimizes the code of obj and of every object below it at opts.Level.
+// Objects are independent modules, so they are optimized in parallel (one
+// after the other when PrintAfter writes the IR, to keep that output in
+// order); the first error in object order is returned.
 func Run(obj *ir.Object, opts Options) error {
-	var err error
+	var objs []*ir.Object
 	obj.Walk(func(o *ir.Object) {
-		if err != nil || o.Code == nil {
-			return
+		if o.Code != nil {
+			objs = append(objs, o)
 		}
-		err = runObject(o, opts, passes[:])
 	})
-	return err
+	errs := make([]error, len(objs))
+	if opts.PrintAfter != "" || len(objs) == 1 {
+		for i, o := range objs {
+			if errs[i] = runObject(o, opts, passes[:]); errs[i] != nil {
+				return errs[i]
+			}
+		}
+		return nil
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, o := range objs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			errs[i] = runObject(o, opts, passes[:])
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func runObject(o *ir.Object, opts Options, passes []pass) (err error) {

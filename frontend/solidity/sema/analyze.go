@@ -94,6 +94,16 @@ type analyzer struct {
 	// usedEvents / usedErrors per contract (emit / revert targets).
 	usedEvents map[*Contract][]*solidity.EventDefinition
 	usedErrors map[*Contract][]*solidity.ErrorDefinition
+
+	// Contract-level checks (override.go).
+	sigCache      map[solidity.Node]string
+	inheritedFns  map[*Contract][]callable
+	inheritedMods map[*Contract][]callable
+	baseCallables map[solidity.Node][]callable
+	// modMut is the inferred mutability of modifiers (mutability.go).
+	modMut map[*solidity.ModifierDefinition]int
+	// bcDeps are the contracts whose bytecode a contract needs (bytecode.go).
+	bcDeps map[*Contract][]bytecodeDep
 }
 
 // Analyze runs the semantic analysis of a parsed program. Diagnostics
@@ -122,6 +132,11 @@ func Analyze(prog *solidity.Program, opts Options) (p *Program, diags []source.D
 		overloads:  map[solidity.Node][]solidity.Node{},
 		usedEvents: map[*Contract][]*solidity.EventDefinition{},
 		usedErrors: map[*Contract][]*solidity.ErrorDefinition{},
+
+		inheritedFns:  map[*Contract][]callable{},
+		inheritedMods: map[*Contract][]callable{},
+		baseCallables: map[solidity.Node][]callable{},
+		bcDeps:        map[*Contract][]bytecodeDep{},
 	}
 	if opts.EVMVersion != nil {
 		a.evm = *opts.EVMVersion
@@ -294,6 +309,7 @@ func (a *analyzer) registerUnit(u *solidity.SourceUnit) {
 func (a *analyzer) registerEnumValues(d *solidity.EnumDefinition) {
 	seen := map[string]bool{}
 	for _, v := range d.Values {
+		a.reservedName(v, v.Name.Name, v.Loc)
 		if seen[v.Name.Name] {
 			a.errorf(source.DeclarationError, 2333, v.Loc, "Identifier already declared.")
 		}
@@ -312,6 +328,7 @@ func (a *analyzer) newStruct(d *solidity.StructDefinition, c *Contract) {
 		if m.Name == nil {
 			continue
 		}
+		a.reservedName(m, m.Name.Name, m.Loc)
 		if seen[m.Name.Name] {
 			a.errorf(source.DeclarationError, 2333, m.Loc, "Identifier already declared.")
 		}
@@ -326,6 +343,7 @@ func (a *analyzer) register(names map[string][]solidity.Node, d solidity.Node) {
 	if name == "" {
 		return
 	}
+	a.reservedName(d, name, d.Span())
 	if prev := conflicting(names[name], d); prev != nil {
 		a.errorf(source.DeclarationError, 2333, d.Span(), "Identifier already declared.")
 		return
@@ -458,4 +476,36 @@ func (a *analyzer) importDecl(sc *scope, name string, d solidity.Node, imp *soli
 		return
 	}
 	sc.names[name] = append(sc.names[name], d)
+}
+
+// reservedName is solc's 3726 for declarations called "_", "super" or
+// "this" (public contract functions and events excepted).
+func (a *analyzer) reservedName(d solidity.Node, name string, at source.Span) {
+	if name != "_" && name != "super" && name != "this" {
+		return
+	}
+	switch d := d.(type) {
+	case *solidity.FunctionDefinition:
+		if !d.Free && (d.Visibility == solidity.VisPublic || d.Visibility == solidity.VisExternal || d.Visibility == solidity.VisDefault) {
+			return
+		}
+	case *solidity.EventDefinition:
+		return
+	}
+	a.errorf(source.DeclarationError, 3726, at, "The name \"%s\" is reserved.", name)
+}
+
+// postTypeChecks are solc's checks after type checking, each run only
+// when the previous ones found no error: the control flow analysis, then
+// the state mutability checks.
+func (a *analyzer) postTypeChecks() {
+	a.bytecodeCycles()
+	if a.errors > 0 {
+		return
+	}
+	a.controlFlowChecks()
+	if a.errors > 0 {
+		return
+	}
+	a.mutabilityChecks()
 }

@@ -368,6 +368,17 @@ func mobileType(t Type) Type {
 		if t.Loc == LocStorage && !t.Ptr {
 			return withLoc(t, LocStorage, true)
 		}
+	case *FunctionType:
+		// Special function types get no mobile type: they cannot be
+		// used in complex expressions.
+		if t.Bound != nil || t.GasSet || t.ValueSet || t.SaltSet {
+			return nil
+		}
+		if t.Kind != FuncInternal && t.Kind != FuncExternal && t.Kind != FuncDelegateCall {
+			return nil
+		}
+	case *MagicType, *TypeType:
+		return nil
 	}
 	return t
 }

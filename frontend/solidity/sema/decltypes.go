@@ -49,6 +49,27 @@ func (a *analyzer) computePlainType(tn solidity.TypeName) Type {
 		a.fatal = true
 		return tNull
 	case *solidity.MappingType:
+		if tn.KeyName != nil {
+			for v := tn.Value; ; {
+				inner, ok := v.(*solidity.MappingType)
+				var n *solidity.Ident
+				if ok {
+					n = inner.KeyName
+				} else {
+					n = tn.ValueName
+					if last, ok := lastMapping(tn); ok {
+						n = last.ValueName
+					}
+				}
+				if n != nil && n.Name == tn.KeyName.Name {
+					a.errorf(source.DeclarationError, 1809, tn.Loc, "Conflicting parameter name \"%s\" in mapping.", n.Name)
+				}
+				if !ok {
+					break
+				}
+				v = inner.Value
+			}
+		}
 		key := a.plainType(tn.Key)
 		switch k := key.(type) {
 		case *IntType, *BoolType, *AddressType, *FixedBytesType, *FixedPointType, *EnumType, *UDVType, *ContractType, *NullType:
@@ -514,5 +535,16 @@ func (a *analyzer) checkRecursive(s *Struct) {
 		s.Recursive = true
 		a.errorf(source.TypeError, 2046, s.Def.Loc, "Recursive struct definition.")
 		a.fatal = true
+	}
+}
+
+// lastMapping is the innermost mapping of a mapping's value chain.
+func lastMapping(m *solidity.MappingType) (*solidity.MappingType, bool) {
+	for {
+		inner, ok := m.Value.(*solidity.MappingType)
+		if !ok {
+			return m, true
+		}
+		m = inner
 	}
 }

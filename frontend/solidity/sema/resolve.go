@@ -82,6 +82,7 @@ func (a *analyzer) resolveBases(c *Contract) {
 	c.Linear = lin
 	c.linearDone = true
 	c.memberCache = nil
+	a.importInherited(c)
 }
 
 // c3Merge is solc's cThreeMerge.
@@ -279,6 +280,7 @@ func (a *analyzer) resolveFunction(fd *solidity.FunctionDefinition, sc *scope) {
 // 2333 for a name already declared in the same scope.
 func (a *analyzer) declareLocal(sc *scope, v *solidity.VariableDeclaration) {
 	name := v.Name.Name
+	a.reservedName(v, name, v.Loc)
 	if len(sc.names[name]) > 0 {
 		a.errorf(source.DeclarationError, 2333, v.Loc, "Identifier already declared.")
 		return

@@ -30,8 +30,6 @@ func (a *analyzer) globalScope() *scope {
 }
 
 func (a *analyzer) syntaxChecks() bool                                    { return true }
-func (a *analyzer) contractLevelChecks() bool                             { return true }
-func (a *analyzer) postTypeChecks()                                       {}
 func (a *analyzer) resolveAssembly(s *solidity.InlineAssembly, sc *scope) {}
 
 func (a *analyzer) containerDef(d solidity.Node) *solidity.ContractDefinition {

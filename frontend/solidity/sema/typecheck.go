@@ -43,6 +43,7 @@ func (a *analyzer) checkMember(d solidity.Decl, ctx *fnCtx) {
 			a.expectType(d.Value, t, ctx, 7407)
 		}
 	case *solidity.FunctionDefinition:
+		a.checkSignatureTypes(d)
 		ctx.fn = d
 		if d.Returns != nil {
 			for _, r := range d.Returns.Params {
@@ -163,6 +164,11 @@ func (a *analyzer) returnStmt(s *solidity.ReturnStatement, ctx *fnCtx) {
 }
 
 func (a *analyzer) varDeclStmt(s *solidity.VariableDeclarationStatement, ctx *fnCtx) {
+	for _, v := range s.Vars {
+		if v != nil {
+			a.checkMappingLocation(v)
+		}
+	}
 	if s.Value == nil {
 		return
 	}
@@ -270,8 +276,19 @@ func (a *analyzer) exprType(e solidity.Expr, ctx *fnCtx) Type {
 		if e.End != nil {
 			a.expectType(e.End, tUint256, ctx, 7407)
 		}
-		if at, ok := t.(*ArrayType); ok {
+		switch at := t.(type) {
+		case *ArrayType:
+			if at.Loc != LocCallData || at.Len != nil {
+				a.errorf(source.TypeError, 1227, e.Loc, "Index range access is only supported for dynamic calldata arrays.")
+			} else if dynamicallyEncoded(at.Base) {
+				a.errorf(source.TypeError, 2148, e.Loc, "Index range access is not supported for arrays with dynamically encoded base types.")
+			}
 			return &SliceType{Array: at}
+		case *SliceType:
+			return at
+		case *NullType:
+		default:
+			a.errorf(source.TypeError, 4781, e.Loc, "Index range access is only possible for arrays and array slices.")
 		}
 		return tNull
 	case *solidity.NewExpression:
@@ -319,8 +336,12 @@ func (a *analyzer) literal(e *solidity.Literal) Type {
 func (a *analyzer) tuple(e *solidity.TupleExpression, ctx *fnCtx) Type {
 	if e.IsArray {
 		var elem Type
-		for _, c := range e.Components {
+		for i, c := range e.Components {
 			t := a.expr(c, ctx)
+			if _, null := t.(*NullType); !null && (i == 0 || elem != nil) && mobileType(t) == nil {
+				a.errorf(source.TypeError, 9563, c.Span(), "Invalid mobile type.")
+				return tNull
+			}
 			if elem == nil {
 				elem = mobileType(t)
 				continue
@@ -543,4 +564,19 @@ func (a *analyzer) index(e *solidity.IndexAccess, ctx *fnCtx) Type {
 		a.expr(e.Index, ctx)
 	}
 	return tNull
+}
+
+// dynamicallyEncoded is solc's Type::isDynamicallyEncoded.
+func dynamicallyEncoded(t Type) bool {
+	switch t := t.(type) {
+	case *ArrayType:
+		return t.IsByteArray() || t.Len == nil || dynamicallyEncoded(t.Base)
+	case *StructType:
+		for _, m := range t.S.Members {
+			if dynamicallyEncoded(m.Type) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,0 +1,101 @@
+package sema
+
+import (
+	"github.com/soll-dev/soll/frontend/solidity"
+	"github.com/soll-dev/soll/frontend/source"
+)
+
+// checkSignatureTypes is the part of solc's TypeChecker::visit
+// (FunctionDefinition) about parameter and return types: a public or
+// external function's must cross the ABI (4103), and no memory or
+// calldata variable may contain a mapping (4061).
+func (a *analyzer) checkSignatureTypes(fd *solidity.FunctionDefinition) {
+	vis := a.visibility(fd)
+	inLib := false
+	if c := a.container[fd]; c != nil && c.Def.Kind == solidity.KindLibrary {
+		inLib = true
+	}
+	var vars []*solidity.VariableDeclaration
+	vars = append(vars, fd.Params.Params...)
+	if fd.Returns != nil {
+		vars = append(vars, fd.Returns.Params...)
+	}
+	if fd.Kind != solidity.KindConstructor && (vis == solidity.VisPublic || vis == solidity.VisExternal) {
+		for _, v := range vars {
+			t := a.varType(v)
+			if _, null := t.(*NullType); null {
+				continue
+			}
+			if recursiveType(t, map[*Struct]bool{}) {
+				if !(inLib && location(t) == LocStorage) {
+					a.errorf(source.TypeError, 4103, v.Loc, "Recursive type not allowed for public or external contract functions.")
+				}
+				continue
+			}
+			if interfaceType(t, inLib) != nil {
+				continue
+			}
+			switch {
+			case containsMapping(t):
+				if !inLib {
+					a.errorf(source.TypeError, 4103, v.Loc, "Types containing (nested) mappings can only be parameters or return variables of internal or library functions.")
+				}
+			case containsInternalFunction(t, map[*Struct]bool{}):
+				a.errorf(source.TypeError, 4103, v.Loc, "Internal type is not allowed for public or external functions.")
+			}
+		}
+	}
+	for _, v := range vars {
+		a.checkMappingLocation(v)
+	}
+}
+
+// checkMappingLocation is solc's 4061: a memory or calldata variable
+// whose type contains a mapping.
+func (a *analyzer) checkMappingLocation(v *solidity.VariableDeclaration) {
+	t := a.varType(v)
+	if l := location(t); (l == LocMemory || l == LocCallData) && containsMapping(t) {
+		a.errorf(source.TypeError, 4061, v.Loc, "Type %s is only valid in storage because it contains a (nested) mapping.", t)
+	}
+}
+
+// recursiveType reports a struct that reaches itself through its members
+// (arrays included).
+func recursiveType(t Type, path map[*Struct]bool) bool {
+	switch t := t.(type) {
+	case *ArrayType:
+		return recursiveType(t.Base, path)
+	case *StructType:
+		if path[t.S] {
+			return true
+		}
+		path[t.S] = true
+		defer delete(path, t.S)
+		for _, m := range t.S.Members {
+			if recursiveType(m.Type, path) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsInternalFunction(t Type, seen map[*Struct]bool) bool {
+	switch t := t.(type) {
+	case *FunctionType:
+		return t.Kind != FuncExternal
+	case *ArrayType:
+		return containsInternalFunction(t.Base, seen)
+	case *StructType:
+		if seen[t.S] {
+			return false
+		}
+		seen[t.S] = true
+		for _, m := range t.S.Members {
+			if containsInternalFunction(m.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
