@@ -226,3 +226,22 @@ func TestStandardJSON(t *testing.T) {
 		t.Fatalf("bad input output: %s", out.String())
 	}
 }
+
+// TestLibraryPlaceholders: an unlinked library address is solc's
+// placeholder __$<34 hex digits of keccak256("lib.sol:L")>$__; --libraries
+// puts the address in its place.
+func TestLibraryPlaceholders(t *testing.T) {
+	code, out, errs := soll("build", "--bin", "testdata/linked.yul")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	// keccak256("lib.sol:L") starts with these 34 hex digits.
+	const ph = "__$" + "7658e08c4e23aceed01ae97f6c6f1bccc3" + "$__"
+	if !strings.Contains(out, "73"+ph) {
+		t.Fatalf("no placeholder %s after PUSH20 in:\n%s", ph, out)
+	}
+	code, out, errs = soll("build", "--bin", "--libraries", "lib.sol:L=0x1234567890123456789012345678901234567890", "testdata/linked.yul")
+	if code != 0 || !strings.Contains(out, "731234567890123456789012345678901234567890") || strings.Contains(out, "__$") {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+}
