@@ -6,35 +6,20 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/soll-dev/soll/tests/isoltest"
 )
 
-// corpusDir finds the conformance corpus: $SOLL_CORPUS, or ../shared/corpus
-// next to the repository root (the directory holding go.mod). It skips the
-// test when there is none.
+// corpusDir finds the conformance corpus (isoltest.CorpusDir: $SOLL_CORPUS
+// or ../shared/corpus next to the repository) and skips the test when there
+// is none.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	if d := os.Getenv("SOLL_CORPUS"); d != "" {
-		return d
+	dir, ok := isoltest.CorpusDir()
+	if !ok {
+		t.Skip("conformance corpus not found (../shared/corpus next to the repository, or set SOLL_CORPUS)")
 	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory; cannot locate the corpus")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("conformance corpus not found at %s (set SOLL_CORPUS)", c)
-	}
-	return c
+	return dir
 }
 
 // corpusIRFiles lists solc's IR files of the semantic tests
