@@ -7,6 +7,7 @@ import (
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/frontend/solidity"
 	"github.com/soll-dev/soll/frontend/source"
+	"github.com/soll-dev/soll/frontend/yul"
 )
 
 // Options configure the analysis.
@@ -88,7 +89,11 @@ type analyzer struct {
 
 	// exprTypes and refs are the expression checker's results.
 	exprTypes map[solidity.Node]Type
-	refs      map[solidity.Node]solidity.Node
+	// asmRefs binds identifiers of inline assembly to Solidity
+	// declarations; topVars are the state and file-level variables.
+	asmRefs map[*yul.Ident]asmRef
+	topVars map[*solidity.VariableDeclaration]bool
+	refs    map[solidity.Node]solidity.Node
 	// overloads holds every candidate of an overloaded name.
 	overloads map[solidity.Node][]solidity.Node
 	// usedEvents / usedErrors per contract (emit / revert targets).
@@ -218,7 +223,7 @@ func (a *analyzer) run() {
 		return
 	}
 	a.postTypeChecks()
-	if a.errors > 0 {
+	if a.errors > 0 || !a.unimplementedFeatures() {
 		return
 	}
 	a.prog.Complete = true

@@ -287,7 +287,7 @@ func (a *analyzer) member(e *solidity.MemberAccess, ctx *fnCtx) Type {
 	t := a.expr(e.X, ctx)
 	name := e.Member.Name
 	notFound := func() Type {
-		if a.usingMayBind(name, ctx) {
+		if a.usingBinds(t, name, ctx) {
 			return tNull
 		}
 		a.errorf(source.TypeError, 9582, e.Loc, "Member \"%s\" not found or not visible after argument-dependent lookup in %s.", name, t)
@@ -337,6 +337,9 @@ func (a *analyzer) member(e *solidity.MemberAccess, ctx *fnCtx) Type {
 		}
 		return notFound()
 	case *ArrayType:
+		if t.Kind == StringArray {
+			return notFound()
+		}
 		switch name {
 		case "length":
 			return tUint256
@@ -357,20 +360,21 @@ func (a *analyzer) member(e *solidity.MemberAccess, ctx *fnCtx) Type {
 		}
 		return notFound()
 	case *FunctionType:
-		if t.Kind == FuncInternal && a.usingMayBind(name, ctx) {
+		if a.usingBinds(t, name, ctx) {
 			return tNull
 		}
-		switch name {
-		case "selector":
-			if t.Kind == FuncEvent {
-				return tBytes32
+		if r := a.functionMember(e, t, ctx); r != nil {
+			return r
+		}
+		if name == "value" {
+			switch {
+			case t.Kind == FuncCreation:
+				a.errorf(source.TypeError, 8827, e.Loc, "Constructor for %s must be payable for member \"value\" to be available.", t.Returns[0])
+			case t.Kind == FuncDelegateCall || t.Kind == FuncBareCall && t.Builtin == "delegatecall":
+				a.errorf(source.TypeError, 8477, e.Loc, "Member \"value\" is not allowed in delegated calls due to \"msg.value\" persisting.")
+			default:
+				a.errorf(source.TypeError, 8820, e.Loc, "Member \"value\" is only available for payable functions.")
 			}
-			return tBytes4
-		case "address":
-			if t.Kind == FuncExternal {
-				return tAddress
-			}
-		case "value", "gas":
 			return tNull
 		}
 		return notFound()
@@ -423,15 +427,25 @@ func (a *analyzer) magicMember(t *MagicType, name string) Type {
 			return &FunctionType{Kind: FuncBuiltin, Builtin: "abi." + name, Arbitrary: true, Mut: solidity.MutPure}
 		}
 	case "meta":
+		ct, isContract := t.Arg.(*ContractType)
 		switch name {
 		case "name":
-			return stringType(LocMemory, true)
+			if isContract {
+				return stringType(LocMemory, true)
+			}
 		case "creationCode", "runtimeCode":
-			return bytesType(LocMemory, true)
+			if isContract && !ct.C.Def.Abstract && ct.C.Def.Kind != solidity.KindInterface {
+				return bytesType(LocMemory, true)
+			}
 		case "interfaceId":
-			return tBytes4
+			if isContract {
+				return tBytes4
+			}
 		case "min", "max":
-			return t.Arg
+			switch t.Arg.(type) {
+			case *IntType, *EnumType:
+				return t.Arg
+			}
 		}
 	}
 	return nil
@@ -440,6 +454,9 @@ func (a *analyzer) magicMember(t *MagicType, name string) Type {
 func (a *analyzer) contractMember(e *solidity.MemberAccess, t *ContractType, ctx *fnCtx, notFound func() Type) Type {
 	name := e.Member.Name
 	ds := t.C.members(name)
+	if t.Super {
+		ds = a.contractTypeMembers(t, name, ctx)
+	}
 	var out []solidity.Node
 	for _, d := range ds {
 		switch d := d.(type) {
@@ -459,7 +476,7 @@ func (a *analyzer) contractMember(e *solidity.MemberAccess, t *ContractType, ctx
 		}
 	}
 	if len(out) == 0 {
-		if a.usingMayBind(name, ctx) {
+		if a.usingBinds(t, name, ctx) {
 			return tNull
 		}
 		switch name {
@@ -499,7 +516,7 @@ func (a *analyzer) typeMember(e *solidity.MemberAccess, t *TypeType, ctx *fnCtx,
 	name := e.Member.Name
 	switch x := t.T.(type) {
 	case *ContractType:
-		ds := x.C.members(name)
+		ds := a.contractTypeMembers(x, name, ctx)
 		if len(ds) == 0 {
 			return notFound()
 		}
@@ -566,46 +583,156 @@ func (a *analyzer) typeMember(e *solidity.MemberAccess, t *TypeType, ctx *fnCtx,
 	return tNull
 }
 
-// usingMayBind reports whether a `using … for` directive visible from ctx
-// could attach a function called name (soll does not yet match the bound
-// type, so any directive with such a function counts).
-func (a *analyzer) usingMayBind(name string, ctx *fnCtx) bool {
-	check := func(decls []solidity.Decl) bool {
-		for _, d := range decls {
-			u, ok := d.(*solidity.UsingForDirective)
-			if !ok {
+// functionMember is solc's FunctionType::nativeMembers: the type of the
+// member name of a function of type t, nil when there is none.
+func (a *analyzer) functionMember(e *solidity.MemberAccess, t *FunctionType, ctx *fnCtx) Type {
+	name := e.Member.Name
+	switch t.Kind {
+	case FuncExternal, FuncCreation, FuncBareCall:
+		switch name {
+		case "selector", "address":
+			if t.Kind != FuncExternal {
+				return nil
+			}
+			if name == "selector" {
+				return tBytes4
+			}
+			return tAddress
+		case "value":
+			if t.Kind == FuncBareCall && t.Builtin == "delegatecall" || t.Mut != solidity.MutPayable {
+				return nil
+			}
+		case "gas":
+			if t.Kind == FuncCreation {
+				return nil
+			}
+		default:
+			return nil
+		}
+		a.errorf(source.TypeError, 1621, e.Loc, "Using \".%s(...)\" is deprecated. Use \"{%s: ...}\" instead.", name, name)
+		return tNull
+	case FuncDelegateCall:
+		if _, ok := t.Decl.(*solidity.FunctionDefinition); ok && name == "selector" {
+			return tBytes4
+		}
+	case FuncInternal:
+		if name != "selector" {
+			return nil
+		}
+		fd, ok := t.Decl.(*solidity.FunctionDefinition)
+		if !ok {
+			return nil
+		}
+		if c := a.container[fd]; c != nil && ctx.contract != nil && c != ctx.contract && a.visibility(fd) >= solidity.VisPublic {
+			return tBytes4
+		}
+	case FuncDeclaration:
+		if name != "selector" {
+			return nil
+		}
+		switch d := t.Decl.(type) {
+		case *solidity.FunctionDefinition:
+			if a.visibility(d) >= solidity.VisPublic {
+				return tBytes4
+			}
+		case *solidity.VariableDeclaration:
+			if d.Visibility == solidity.VisPublic {
+				return tBytes4
+			}
+		case nil:
+			return tBytes4
+		}
+	case FuncEvent:
+		if ev, ok := t.Decl.(*solidity.EventDefinition); ok && name == "selector" && !ev.Anonymous {
+			return tBytes32
+		}
+	case FuncError:
+		if name == "selector" {
+			return tBytes4
+		}
+	}
+	return nil
+}
+
+// contractTypeMembers is solc's TypeType::nativeMembers for a contract:
+// through `super` the implemented functions of the bases; through a base
+// of the current contract its own inheritable members; otherwise the
+// functions callable via the contract name and its types, events and
+// errors.
+func (a *analyzer) contractTypeMembers(x *ContractType, name string, ctx *fnCtx) []solidity.Node {
+	var out []solidity.Node
+	if x.Super {
+		seen := map[string]bool{}
+		for i, b := range x.C.linearOrSelf() {
+			if i == 0 {
 				continue
 			}
-			for _, f := range u.Functions {
-				ref := a.refs[f.Path]
-				switch r := ref.(type) {
-				case *solidity.ContractDefinition:
-					if c := a.contracts[r]; c != nil && len(c.own[name]) > 0 {
-						return true
-					}
-				case *solidity.FunctionDefinition:
-					if f.Path.Parts[len(f.Path.Parts)-1].Name == name {
-						return true
-					}
-				default:
-					return true
+			for _, d := range b.own[name] {
+				fd, ok := d.(*solidity.FunctionDefinition)
+				if !ok || a.visibility(fd) == solidity.VisPrivate || a.visibility(fd) == solidity.VisExternal || fd.Body == nil {
+					continue
+				}
+				if sig := a.paramSignature(fd); !seen[sig] {
+					seen[sig] = true
+					out = append(out, fd)
 				}
 			}
 		}
-		return false
+		return out
 	}
-	if ctx.contract != nil && check(ctx.contract.Def.Members) {
-		return true
-	}
-	if ctx.unit != nil && check(ctx.unit.Decls) {
-		return true
-	}
-	for _, u := range a.ast.Units {
-		for _, d := range u.Decls {
-			if ud, ok := d.(*solidity.UsingForDirective); ok && ud.Global && check([]solidity.Decl{ud}) {
-				return true
+	isBase := false
+	if ctx != nil && ctx.contract != nil {
+		for _, b := range ctx.contract.Linear {
+			if b == x.C {
+				isBase = true
 			}
 		}
 	}
-	return false
+	if isBase {
+		for _, d := range x.C.own[name] {
+			switch d := d.(type) {
+			case *solidity.FunctionDefinition:
+				if a.visibility(d) == solidity.VisPrivate {
+					continue
+				}
+			case *solidity.VariableDeclaration:
+				if d.Visibility == solidity.VisPrivate {
+					continue
+				}
+			case *solidity.ModifierDefinition:
+				continue
+			}
+			out = append(out, d)
+		}
+		if len(out) == 0 {
+			// Events and errors of the bases stay reachable.
+			for _, d := range x.C.members(name) {
+				switch d.(type) {
+				case *solidity.EventDefinition, *solidity.ErrorDefinition:
+					out = append(out, d)
+				}
+			}
+		}
+		return out
+	}
+	lib := x.C.Def.Kind == solidity.KindLibrary
+	for _, d := range x.C.members(name) {
+		switch d := d.(type) {
+		case *solidity.FunctionDefinition:
+			if a.containerDef(d) != x.C.Def {
+				continue
+			}
+			if v := a.visibility(d); v >= solidity.VisPublic || lib && v == solidity.VisInternal {
+				out = append(out, d)
+			}
+		case *solidity.VariableDeclaration:
+			if d.Mutability == solidity.VarConstant {
+				out = append(out, d)
+			}
+		case *solidity.ModifierDefinition:
+		default:
+			out = append(out, d)
+		}
+	}
+	return out
 }

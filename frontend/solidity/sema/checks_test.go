@@ -57,3 +57,55 @@ func TestContractAndFlowChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberAndAssemblyChecks checks `using for` binding, members of
+// functions, types and meta types, 1834 and inline assembly references.
+func TestMemberAndAssemblyChecks(t *testing.T) {
+	const pre = "// SPDX-License-Identifier: GPL-3.0\npragma solidity >=0.0;\n"
+	cases := []struct {
+		src        string
+		code       int
+		start, end int
+	}{
+		{"library D { function d(uint s) internal pure returns (uint) { return s; } }\ncontract C { using D for uint; function f(uint16 a) public pure returns (uint) { return a.d(); } }", 9582, 164, 167},
+		{"library D { function d(uint s) internal pure returns (uint) { return s; } }\ncontract C { using D for *; function f(uint16 a) public pure returns (uint) { return a.d(); } }", 0, 0, 0},
+		{"library D { function d(bytes32 s) internal pure returns (uint) { return uint(s); } }\ncontract C { using D for *; function f(uint a) public pure returns (uint) { return a.d(); } }", 9582, 168, 171},
+		{"contract C { function f() public view returns (bytes4) { return f.selector; } }", 9582, 64, 74},
+		{"contract C { string s; function f() public { s.pop(); } }", 9582, 45, 50},
+		{"contract C { function f() public pure { type(int).name; } }", 9582, 40, 54},
+		{"contract A { function f() internal {} }\ncontract B { function g() external { A.f; } }", 9582, 77, 80},
+		{"contract A { function b() public {} }\ncontract B is A { function f() public { super.f(); } }", 9582, 78, 85},
+		{"contract C { function f() public pure { keccak256.value; } }", 8820, 40, 55},
+		{"contract C { function f() public { fixed x; x; } }", 1834, 35, 40},
+		{"contract C { uint x; function f() public { assembly { x := 2 } } }", 1408, 54, 55},
+		{"contract C { function f() public pure { assembly { let a.b := 2 } } }", 3927, 55, 58},
+		{"contract C { function f() public pure { uint a; assembly { let a := 2 } } }", 3859, 63, 64},
+		{"contract C { function f() public pure returns (uint x) { assembly { function g() { x := 1 } } } }", 6578, 83, 84},
+		{"contract C { function f() public pure { assembly { k() } } }", 4619, 51, 52},
+		{"contract C { uint x; function f() public view returns (uint r) { assembly { r := sload(x.slot) } } }", 0, 0, 0},
+	}
+	evm := evmversion.Default
+	for _, c := range cases {
+		prog, pd := solidity.Parse([]solidity.Source{{Name: "a.sol", Content: []byte(pre + c.src)}}, solidity.Options{EVMVersion: &evm, NoImportCallback: true, NoPragmaWarning: true, Jobs: 1})
+		if hasError(pd) {
+			t.Fatalf("%s: parse error %v", c.src, pd)
+		}
+		_, diags := Analyze(prog, Options{EVMVersion: &evm})
+		var first *source.Diagnostic
+		for i := range diags {
+			if diags[i].Severity == source.Error {
+				first = &diags[i]
+				break
+			}
+		}
+		switch {
+		case c.code == 0 && first != nil:
+			t.Errorf("%s: unexpected error %d: %s", c.src, first.Code, first.Message)
+		case c.code == 0:
+		case first == nil:
+			t.Errorf("%s: accepted, want error %d", c.src, c.code)
+		case first.Code != c.code || first.Span.Start-len(pre) != c.start || first.Span.End-len(pre) != c.end:
+			t.Errorf("%s: got %d (%d-%d) %s; want %d (%d-%d)", c.src, first.Code, first.Span.Start-len(pre), first.Span.End-len(pre), first.Message, c.code, c.start, c.end)
+		}
+	}
+}

@@ -122,6 +122,8 @@ func (a *analyzer) stmt(s solidity.Stmt, ctx *fnCtx) {
 		a.varDeclStmt(s, ctx)
 	case *solidity.ExpressionStatement:
 		a.expr(s.X, ctx)
+	case *solidity.InlineAssembly:
+		a.checkAssembly(s)
 	}
 }
 
@@ -294,9 +296,12 @@ func (a *analyzer) exprType(e solidity.Expr, ctx *fnCtx) Type {
 	case *solidity.NewExpression:
 		t := withLoc(a.plainType(e.Type), LocMemory, true)
 		if ct, ok := t.(*ContractType); ok {
-			ft := &FunctionType{Kind: FuncCreation, Returns: []Type{ct}, ReturnNames: []string{""}, Mut: solidity.MutPayable}
+			ft := &FunctionType{Kind: FuncCreation, Returns: []Type{ct}, ReturnNames: []string{""}, Mut: solidity.MutNonPayable}
 			for _, b := range ct.C.linearOrSelf() {
 				if ctor := ownSpecial(b.Def, solidity.KindConstructor); ctor != nil {
+					if ctor.Mutability == solidity.MutPayable {
+						ft.Mut = solidity.MutPayable
+					}
 					for _, p := range ctor.Params.Params {
 						ft.Params = append(ft.Params, a.varType(p))
 						ft.ParamNames = append(ft.ParamNames, identName(p.Name))
