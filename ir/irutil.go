@@ -55,16 +55,19 @@ func ReplaceValues(f *ir.Func, subst map[value.Value]value.Value) {
 	if len(subst) == 0 {
 		return
 	}
+	var ops []*value.Value
 	for _, b := range f.Blocks {
 		for _, inst := range b.Insts {
-			for _, op := range inst.Operands() {
+			ops = AppendOperands(ops[:0], inst)
+			for _, op := range ops {
 				if r, ok := Resolve(subst, *op); ok {
 					*op = r
 				}
 			}
 		}
 		if b.Term != nil {
-			for _, op := range b.Term.Operands() {
+			ops = AppendOperands(ops[:0], b.Term)
+			for _, op := range ops {
 				if r, ok := Resolve(subst, *op); ok {
 					*op = r
 				}
@@ -267,4 +270,94 @@ func RemoveUnreachableBlocks(f *ir.Func) bool {
 	// blocks only through dead edges, which are gone now; other uses would
 	// break dominance and cannot exist in verified IR.
 	return true
+}
+
+// AppendOperands appends the operand pointers of an instruction or
+// terminator to buf, in the order of llir's Operands(), without allocating
+// a new slice for the common instructions (Operands() allocates on every
+// call, and the passes call it for every instruction).
+func AppendOperands(buf []*value.Value, x any) []*value.Value {
+	switch x := x.(type) {
+	case *ir.InstAdd:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstSub:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstMul:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstAnd:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstOr:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstXor:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstICmp:
+		return append(buf, &x.X, &x.Y)
+	case *ir.InstZExt:
+		return append(buf, &x.From)
+	case *ir.InstTrunc:
+		return append(buf, &x.From)
+	case *ir.InstSelect:
+		return append(buf, &x.Cond, &x.ValueTrue, &x.ValueFalse)
+	case *ir.InstExtractValue:
+		return append(buf, &x.X)
+	case *ir.InstInsertValue:
+		return append(buf, &x.X, &x.Elem)
+	case *ir.InstLoad:
+		return append(buf, &x.Src)
+	case *ir.InstStore:
+		return append(buf, &x.Src, &x.Dst)
+	case *ir.InstCall:
+		buf = append(buf, &x.Callee)
+		for i := range x.Args {
+			buf = append(buf, &x.Args[i])
+		}
+		return buf
+	case *ir.InstPhi:
+		for i := range x.Incs {
+			buf = append(buf, &x.Incs[i].X, &x.Incs[i].Pred)
+		}
+		return buf
+	case *ir.TermBr:
+		return append(buf, &x.Target)
+	case *ir.TermCondBr:
+		return append(buf, &x.Cond, &x.TargetTrue, &x.TargetFalse)
+	case *ir.TermSwitch:
+		buf = append(buf, &x.X, &x.TargetDefault)
+		for i := range x.Cases {
+			buf = append(buf, &x.Cases[i].X, &x.Cases[i].Target)
+		}
+		return buf
+	case *ir.TermRet:
+		if x.X != nil {
+			buf = append(buf, &x.X)
+		}
+		return buf
+	case *ir.TermUnreachable:
+		return buf
+	case nil:
+		return buf
+	case interface{ Operands() []*value.Value }:
+		return append(buf, x.Operands()...)
+	}
+	return buf
+}
+
+// AppendSuccs appends the successors of a terminator to buf, one entry per
+// edge, like Succs but without allocating.
+func AppendSuccs(buf []*ir.Block, t ir.Terminator) []*ir.Block {
+	switch t := t.(type) {
+	case *ir.TermBr:
+		return append(buf, t.Target.(*ir.Block))
+	case *ir.TermCondBr:
+		return append(buf, t.TargetTrue.(*ir.Block), t.TargetFalse.(*ir.Block))
+	case *ir.TermSwitch:
+		buf = append(buf, t.TargetDefault.(*ir.Block))
+		for _, c := range t.Cases {
+			buf = append(buf, c.Target.(*ir.Block))
+		}
+		return buf
+	case nil:
+		return buf
+	}
+	return append(buf, t.Succs()...)
 }

@@ -42,14 +42,45 @@ func NewCFG(f *ir.Func) *CFG {
 	for i, b := range f.Blocks {
 		c.Index[b] = i
 	}
+	// Successor and predecessor lists are carved out of two flat arrays
+	// (capacity-limited, so an append by a user copies).
+	var targets []*ir.Block
+	succEnd := make([]int, n)
+	var flat []int
+	nPreds := make([]int, n)
 	for i, b := range f.Blocks {
-		for _, s := range Succs(b.Term) {
+		targets = AppendSuccs(targets[:0], b.Term)
+		for _, s := range targets {
 			j, ok := c.Index[s]
 			if !ok {
 				continue // a target outside f; the verifier reports it
 			}
-			c.Succs[i] = append(c.Succs[i], j)
-			c.Preds[j] = append(c.Preds[j], i)
+			flat = append(flat, j)
+			nPreds[j]++
+		}
+		succEnd[i] = len(flat)
+	}
+	predFlat := make([]int, len(flat))
+	predEnd := make([]int, n)
+	off := 0
+	for j := range nPreds {
+		off += nPreds[j]
+		predEnd[j] = off - nPreds[j] // fill position, ends at off
+	}
+	start := 0
+	for i := range f.Blocks {
+		if end := succEnd[i]; end > start {
+			c.Succs[i] = flat[start:end:end]
+			for _, j := range c.Succs[i] {
+				predFlat[predEnd[j]] = i
+				predEnd[j]++
+			}
+			start = end
+		}
+	}
+	for j := range nPreds {
+		if k := nPreds[j]; k > 0 {
+			c.Preds[j] = predFlat[predEnd[j]-k : predEnd[j] : predEnd[j]]
 		}
 	}
 	for i := range c.rpoNum {

@@ -19,7 +19,7 @@ import (
 // dominator starts fresh versions), so two reads merge only when no write
 // can come between them.
 func cse(f *llvm.Func, ctx *Context) bool {
-	cfg := ir.NewCFG(f)
+	cfg := ctx.cfg(f)
 	g := &gvn{
 		ctx:    ctx,
 		ids:    make(map[value.Value]int),

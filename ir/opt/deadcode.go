@@ -3,6 +3,8 @@ package opt
 import (
 	llvm "github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/value"
+
+	"github.com/soll-dev/soll/ir"
 )
 
 // deadcode removes instructions whose results are unused and that have no
@@ -27,14 +29,16 @@ func deadcode(f *llvm.Func, ctx *Context) bool {
 				work = append(work, inst)
 			}
 		}
-		for _, op := range b.Term.Operands() {
+		var opBuf [8]*value.Value
+		for _, op := range ir.AppendOperands(opBuf[:0], b.Term) {
 			mark(*op)
 		}
 	}
 	for len(work) > 0 {
 		inst := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, op := range inst.Operands() {
+		var opBuf [8]*value.Value
+		for _, op := range ir.AppendOperands(opBuf[:0], inst) {
 			mark(*op)
 		}
 	}

@@ -57,7 +57,7 @@ func (c *Context) info(f *llvm.Func) *funcInfo {
 			fi.removable = false
 		}
 	}
-	if fi.removable && hasCycle(f) {
+	if fi.removable && c.hasCycle(f) {
 		fi.removable = false
 	}
 	if !c.removableEffects(fi.effects) {
@@ -109,8 +109,8 @@ func (c *Context) instRemovable(inst llvm.Instruction) bool {
 }
 
 // hasCycle reports whether the CFG of f has a cycle reachable from entry.
-func hasCycle(f *llvm.Func) bool {
-	cfg := ir.NewCFG(f)
+func (c *Context) hasCycle(f *llvm.Func) bool {
+	cfg := c.cfg(f)
 	pos := make([]int, len(f.Blocks))
 	for i, b := range cfg.RPO {
 		pos[b] = i

@@ -17,7 +17,7 @@ import (
 // x&0, x|0, x^x, iszero(iszero(x)) as icmp/zext chains, trivial phis, …
 // It walks blocks in reverse postorder so a fold feeds the next.
 func fold(f *llvm.Func, ctx *Context) bool {
-	cfg := ir.NewCFG(f)
+	cfg := ctx.cfg(f)
 	subst := make(map[value.Value]value.Value)
 	resolve := func(op *value.Value) {
 		if r, ok := ir.Resolve(subst, *op); ok {
@@ -30,7 +30,8 @@ func fold(f *llvm.Func, ctx *Context) bool {
 		out := make([]llvm.Instruction, 0, len(b.Insts))
 		for _, inst := range b.Insts {
 			if _, isPhi := inst.(*llvm.InstPhi); !isPhi {
-				for _, op := range inst.Operands() {
+				var opBuf [8]*value.Value
+				for _, op := range ir.AppendOperands(opBuf[:0], inst) {
 					resolve(op)
 				}
 			}
@@ -46,7 +47,8 @@ func fold(f *llvm.Func, ctx *Context) bool {
 			out = append(out, inst)
 		}
 		b.Insts = out
-		for _, op := range b.Term.Operands() {
+		var opBuf [8]*value.Value
+		for _, op := range ir.AppendOperands(opBuf[:0], b.Term) {
 			resolve(op)
 		}
 	}

@@ -32,7 +32,8 @@ func inline(ctx *Context) bool {
 	for _, f := range m.Funcs {
 		for _, b := range f.Blocks {
 			for _, inst := range b.Insts {
-				for _, op := range inst.Operands() {
+				var opBuf [8]*value.Value
+				for _, op := range ir.AppendOperands(opBuf[:0], inst) {
 					if g, ok := (*op).(*llvm.Func); ok {
 						calls[g]++
 					}
@@ -146,13 +147,16 @@ func inlineCall(ctx *Context, f *llvm.Func, bi, ii int, call *llvm.InstCall, g *
 	b.Insts = b.Insts[:ii:ii]
 
 	// Clone g's blocks and instructions; operands are remapped afterwards.
-	vmap := make(map[value.Value]value.Value)
+	vmap := make(map[value.Value]value.Value, len(g.Params)+funcSize(g))
 	for i, p := range g.Params {
 		vmap[p] = call.Args[i]
 	}
 	clones := make([]*llvm.Block, len(g.Blocks))
+	storage := make([]llvm.Block, len(g.Blocks)) // one allocation for all clones
 	for i, gb := range g.Blocks {
-		nb := &llvm.Block{Parent: f}
+		nb := &storage[i]
+		nb.Parent = f
+		nb.Insts = make([]llvm.Instruction, 0, len(gb.Insts))
 		clones[i] = nb
 		vmap[gb] = nb
 	}
@@ -191,11 +195,13 @@ func inlineCall(ctx *Context, f *llvm.Func, bi, ii int, call *llvm.InstCall, g *
 	}
 	for _, nb := range clones {
 		for _, inst := range nb.Insts {
-			for _, op := range inst.Operands() {
+			var opBuf [8]*value.Value
+			for _, op := range ir.AppendOperands(opBuf[:0], inst) {
 				remap(op)
 			}
 		}
-		for _, op := range nb.Term.Operands() {
+		var opBuf [8]*value.Value
+		for _, op := range ir.AppendOperands(opBuf[:0], nb.Term) {
 			remap(op)
 		}
 		ir.ResetSuccs(nb.Term)
@@ -336,7 +342,8 @@ func callGraphOrder(m *llvm.Module) ([]*llvm.Func, map[*llvm.Func]bool) {
 		seen := make(map[*llvm.Func]bool)
 		for _, b := range f.Blocks {
 			for _, inst := range b.Insts {
-				for _, op := range inst.Operands() {
+				var opBuf [8]*value.Value
+				for _, op := range ir.AppendOperands(opBuf[:0], inst) {
 					if g, ok := (*op).(*llvm.Func); ok && len(g.Blocks) > 0 && !seen[g] {
 						seen[g] = true
 						callees[f] = append(callees[f], g)

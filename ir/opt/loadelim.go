@@ -15,7 +15,7 @@ import (
 // write that space). Knowledge flows down the dominator tree into blocks
 // whose only predecessor is their dominator; joins start empty.
 func loadElim(f *llvm.Func, ctx *Context) bool {
-	cfg := ir.NewCFG(f)
+	cfg := ctx.cfg(f)
 	subst := make(map[value.Value]value.Value)
 	type known struct {
 		acc access
@@ -36,7 +36,8 @@ func loadElim(f *llvm.Func, ctx *Context) bool {
 				out = append(out, inst)
 				continue
 			}
-			for _, op := range call.Operands() {
+			var opBuf [8]*value.Value
+			for _, op := range ir.AppendOperands(opBuf[:0], call) {
 				if r, ok := ir.Resolve(subst, *op); ok {
 					*op = r
 				}

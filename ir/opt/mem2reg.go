@@ -58,12 +58,14 @@ func mem2reg(f *llvm.Func, ctx *Context) bool {
 					}
 				}
 			default:
-				for _, op := range inst.Operands() {
+				var opBuf [8]*value.Value
+				for _, op := range ir.AppendOperands(opBuf[:0], inst) {
 					disqualify(*op)
 				}
 			}
 		}
-		for _, op := range b.Term.Operands() {
+		var opBuf [8]*value.Value
+		for _, op := range ir.AppendOperands(opBuf[:0], b.Term) {
 			disqualify(*op)
 		}
 	}
@@ -76,7 +78,7 @@ func mem2reg(f *llvm.Func, ctx *Context) bool {
 		return -1
 	}
 
-	cfg := ir.NewCFG(f)
+	cfg := ctx.cfg(f)
 	n := len(f.Blocks)
 	// Per variable: blocks that store it, blocks that read it before any
 	// store (upward-exposed).

@@ -92,6 +92,13 @@ type Context struct {
 	UsesMsize bool
 
 	funcs map[*llvm.Func]*funcInfo // summaries of user functions, per pass run
+
+	cfgs    map[*llvm.Func]*cachedCFG // CFGs kept across passes (cfgcache.go)
+	succBuf []*llvm.Block
+
+	dirty    map[*llvm.Func]bool // changed since the last renumbering
+	live     map[*llvm.Func]bool // reachable from main after the last module pass; nil: all
+	allDirty bool
 }
 
 // moveLoc carries the source span of from over to its replacement.
@@ -262,6 +269,11 @@ func runObject(o *ir.Object, opts Options, passes []pass) (err error) {
 		if err := runPass(p, ctx); err != nil {
 			return fmt.Errorf("object %q: %w", o.Name, err)
 		}
+		if opts.VerifyEach || (opts.PrintAfter != "" && p.matches(opts.PrintAfter) && opts.Out != nil) {
+			if err := ctx.renumber(); err != nil {
+				return fmt.Errorf("object %q: pass %q: %w", o.Name, p.name, err)
+			}
+		}
 		if opts.VerifyEach {
 			if errs := ir.Verify(o.Code); len(errs) > 0 {
 				return fmt.Errorf("object %q: pass %q broke the IR: %w", o.Name, p.name, errors.Join(errs...))
@@ -271,11 +283,16 @@ func runObject(o *ir.Object, opts Options, passes []pass) (err error) {
 			fmt.Fprintf(opts.Out, "; *** IR of object %q after %s ***\n%s\n", o.Name, p.name, o.Code)
 		}
 	}
+	if err := ctx.renumber(); err != nil {
+		return fmt.Errorf("object %q: %w", o.Name, err)
+	}
 	return nil
 }
 
-// runPass runs one pipeline entry on the module of ctx and renumbers the
-// unnamed locals of the functions it changed, so that the module prints.
+// runPass runs one pipeline entry on the module of ctx and notes the
+// functions it changed: their unnamed locals are renumbered (so that the
+// module prints) once, by renumber, not after every pass. Numbering depends
+// only on the final code, and no pass reads the numbers.
 func runPass(p *pass, ctx *Context) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -285,25 +302,48 @@ func runPass(p *pass, ctx *Context) (err error) {
 	ctx.funcs = nil
 	if p.module != nil {
 		if p.module(ctx) {
-			for _, f := range ctx.Module.Funcs {
-				if err := ir.RenumberLocals(f); err != nil {
-					return fmt.Errorf("pass %q: %w", p.name, err)
-				}
-			}
+			ctx.allDirty = true
+			// After inlining, functions main no longer reaches stay
+			// unreachable (passes add no calls to user functions) and
+			// deadfunc deletes them: the function passes skip them.
+			ctx.live = liveFuncs(ctx.Module)
 		}
 		return nil
 	}
 	for _, f := range ctx.Module.Funcs {
-		if len(f.Blocks) == 0 {
+		if len(f.Blocks) == 0 || (ctx.live != nil && !ctx.live[f]) {
 			continue
 		}
 		if p.fn(f, ctx) {
 			ctx.funcs = nil // summaries may have changed
+			ctx.markDirty(f)
+		}
+	}
+	return nil
+}
+
+func (c *Context) markDirty(f *llvm.Func) {
+	if c.dirty == nil {
+		c.dirty = make(map[*llvm.Func]bool)
+	}
+	c.dirty[f] = true
+}
+
+// renumber renumbers the unnamed locals of the functions changed since the
+// last call.
+func (c *Context) renumber() error {
+	if !c.allDirty && len(c.dirty) == 0 {
+		return nil
+	}
+	for _, f := range c.Module.Funcs {
+		if c.allDirty || c.dirty[f] {
 			if err := ir.RenumberLocals(f); err != nil {
-				return fmt.Errorf("pass %q: %w", p.name, err)
+				return err
 			}
 		}
 	}
+	c.allDirty = false
+	clear(c.dirty)
 	return nil
 }
 

@@ -14,7 +14,7 @@ import (
 // execute, then replaces constant values, folds the branches it decided and
 // deletes the blocks that never execute.
 func sccp(f *llvm.Func, ctx *Context) bool {
-	s := newSCCP(f)
+	s := newSCCP(f, ctx)
 	s.solve()
 	return s.rewrite(ctx)
 }
@@ -33,13 +33,16 @@ type lattice struct {
 }
 
 type sccpState struct {
-	f       *llvm.Func
-	cfg     *ir.CFG
-	val     map[value.Value]lattice
-	users   map[value.Value][]llvm.Instruction
-	blockOf map[llvm.Instruction]int
+	f   *llvm.Func
+	cfg *ir.CFG
+	// Instructions are numbered in block order: id maps an instruction to
+	// its number, which indexes val, users and blockOf.
+	id      map[llvm.Instruction]int32
+	val     []lattice
+	users   [][]llvm.Instruction
+	blockOf []int32
 	execB   []bool
-	execE   map[[2]int]bool
+	execE   [][]int // the blocks with an executable edge to each block
 	edges   [][2]int
 	insts   []llvm.Instruction
 	terms   []int // blocks whose terminator must be revisited
@@ -47,22 +50,37 @@ type sccpState struct {
 	termIndex map[value.Value][]int // blocks whose terminator reads a value
 }
 
-func newSCCP(f *llvm.Func) *sccpState {
+func newSCCP(f *llvm.Func, ctx *Context) *sccpState {
+	n := 0
+	for _, b := range f.Blocks {
+		n += len(b.Insts)
+	}
 	s := &sccpState{
 		f:       f,
-		cfg:     ir.NewCFG(f),
-		val:     make(map[value.Value]lattice),
-		users:   make(map[value.Value][]llvm.Instruction),
-		blockOf: make(map[llvm.Instruction]int),
+		cfg:     ctx.cfg(f),
+		id:      make(map[llvm.Instruction]int32, n),
+		val:     make([]lattice, n),
+		users:   make([][]llvm.Instruction, n),
+		blockOf: make([]int32, n),
 		execB:   make([]bool, len(f.Blocks)),
-		execE:   make(map[[2]int]bool),
+		execE:   make([][]int, len(f.Blocks)),
 	}
 	for bi, b := range f.Blocks {
 		for _, inst := range b.Insts {
-			s.blockOf[inst] = bi
-			for _, op := range inst.Operands() {
+			i := int32(len(s.id))
+			s.id[inst] = i
+			s.blockOf[i] = int32(bi)
+		}
+	}
+	var opBuf []*value.Value
+	for _, b := range f.Blocks {
+		for _, inst := range b.Insts {
+			opBuf = ir.AppendOperands(opBuf[:0], inst)
+			for _, op := range opBuf {
 				if d, ok := (*op).(llvm.Instruction); ok {
-					s.users[d.(value.Value)] = append(s.users[d.(value.Value)], inst)
+					if di, ok := s.id[d]; ok {
+						s.users[di] = append(s.users[di], inst)
+					}
 				}
 			}
 		}
@@ -76,22 +94,29 @@ func (s *sccpState) get(v value.Value) lattice {
 	case *constant.Int:
 		return lattice{latConst, v}
 	case llvm.Instruction:
-		return s.val[v.(value.Value)]
+		if i, ok := s.id[v]; ok {
+			return s.val[i]
+		}
+		return lattice{}
 	}
 	return lattice{kind: latBottom}
 }
 
 func (s *sccpState) set(inst llvm.Instruction, l lattice) {
 	v := inst.(value.Value)
-	old := s.val[v]
+	i, ok := s.id[inst]
+	if !ok {
+		return
+	}
+	old := s.val[i]
 	if old.kind == l.kind && (l.kind != latConst || sameConst(old.c, l.c)) {
 		return
 	}
 	if old.kind > l.kind || (old.kind == latConst && l.kind == latConst) {
 		l = lattice{kind: latBottom} // keep the lattice monotone
 	}
-	s.val[v] = l
-	s.insts = append(s.insts, s.users[v]...)
+	s.val[i] = l
+	s.insts = append(s.insts, s.users[i]...)
 	s.terms = append(s.terms, s.termUsers(v)...)
 }
 
@@ -100,7 +125,8 @@ func (s *sccpState) termUsers(v value.Value) []int {
 	if s.termIndex == nil {
 		s.termIndex = make(map[value.Value][]int)
 		for bi, b := range s.f.Blocks {
-			for _, op := range b.Term.Operands() {
+			var opBuf [8]*value.Value
+			for _, op := range ir.AppendOperands(opBuf[:0], b.Term) {
 				if _, ok := (*op).(llvm.Instruction); ok {
 					s.termIndex[*op] = append(s.termIndex[*op], bi)
 				}
@@ -111,12 +137,20 @@ func (s *sccpState) termUsers(v value.Value) []int {
 }
 
 func (s *sccpState) markEdge(from, to int) {
-	e := [2]int{from, to}
-	if s.execE[e] {
+	if s.edgeExecutable(from, to) {
 		return
 	}
-	s.execE[e] = true
-	s.edges = append(s.edges, e)
+	s.execE[to] = append(s.execE[to], from)
+	s.edges = append(s.edges, [2]int{from, to})
+}
+
+func (s *sccpState) edgeExecutable(from, to int) bool {
+	for _, p := range s.execE[to] {
+		if p == from {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sccpState) solve() {
@@ -141,7 +175,7 @@ func (s *sccpState) solve() {
 		for len(s.insts) > 0 {
 			inst := s.insts[len(s.insts)-1]
 			s.insts = s.insts[:len(s.insts)-1]
-			if s.execB[s.blockOf[inst]] {
+			if s.execB[s.blockOf[s.id[inst]]] {
 				s.visitInst(inst)
 			}
 		}
@@ -171,11 +205,11 @@ func (s *sccpState) visitInst(inst llvm.Instruction) {
 		return
 	}
 	if phi, ok := inst.(*llvm.InstPhi); ok {
-		bi := s.blockOf[inst]
+		bi := int(s.blockOf[s.id[inst]])
 		res := lattice{kind: latTop}
 		for _, inc := range phi.Incs {
 			pi, ok := s.cfg.Index[inc.Pred.(*llvm.Block)]
-			if !ok || !s.execE[[2]int{pi, bi}] {
+			if !ok || !s.edgeExecutable(pi, bi) {
 				continue
 			}
 			res = meet(res, s.get(inc.X))
@@ -294,7 +328,7 @@ func (s *sccpState) rewrite(ctx *Context) bool {
 		out := b.Insts[:0]
 		for _, inst := range b.Insts {
 			if v, ok := inst.(value.Value); ok {
-				if l := s.val[v]; l.kind == latConst && ctx.instRemovable(inst) {
+				if l := s.get(v); l.kind == latConst && ctx.instRemovable(inst) {
 					subst[v] = l.c
 					changed = true
 					continue

@@ -17,6 +17,12 @@ import (
 // it, and shares one copy of identical exit blocks (the many revert(0, 0)
 // and Panic blocks of Solidity code). It repeats until nothing changes; phis are kept one entry per edge.
 func simplifyCFG(f *llvm.Func, ctx *Context) bool {
+	if len(f.Blocks) == 1 {
+		switch f.Blocks[0].Term.(type) {
+		case *llvm.TermRet, *llvm.TermUnreachable:
+			return false // no edges: nothing to simplify
+		}
+	}
 	changed := false
 	for iter := 0; ; iter++ {
 		c := foldBranches(f, ctx)
