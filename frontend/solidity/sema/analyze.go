@@ -504,6 +504,10 @@ func (a *analyzer) reservedName(d solidity.Node, name string, at source.Span) {
 // when the previous ones found no error: the control flow analysis, then
 // the state mutability checks.
 func (a *analyzer) postTypeChecks() {
+	a.constantCycles()
+	if a.errors > 0 {
+		return
+	}
 	a.bytecodeCycles()
 	if a.errors > 0 {
 		return

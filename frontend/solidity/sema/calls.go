@@ -172,6 +172,20 @@ func (a *analyzer) conversion(e *solidity.FunctionCall, to Type, args []Type) Ty
 		}
 	}
 	if !explicit(from, target) {
+		if ft, ok := from.(*FunctionType); ok && ft.Kind == FuncExternal {
+			if _, toAddr := target.(*AddressType); toAddr {
+				a.errorf(source.TypeError, 5030, e.Loc, "Explicit type conversion not allowed from \"%s\" to \"%s\". To obtain the address of the contract of the function, you can use the .address member of the function.", from, target)
+				return target
+			}
+		}
+		if sl, ok := from.(*StringLitType); ok {
+			if at, isArr := target.(*ArrayType); isArr && at.Kind == StringArray {
+				if pos := invalidUTF8At(sl.V); pos >= 0 {
+					a.errorf(source.TypeError, 9640, e.Loc, "Explicit type conversion not allowed from \"%s\" to \"%s\". Contains invalid UTF-8 sequence at position %d.", from, target, pos)
+					return target
+				}
+			}
+		}
 		a.errorf(source.TypeError, 9640, e.Loc, "Explicit type conversion not allowed from \"%s\" to \"%s\".", from, target)
 	}
 	return target

@@ -109,3 +109,62 @@ func TestMemberAndAssemblyChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestLValueUsingAndOperatorChecks checks lvalues, `using … for`
+// directives, user-defined operators and explicit conversions.
+func TestLValueUsingAndOperatorChecks(t *testing.T) {
+	const pre = "// SPDX-License-Identifier: GPL-3.0\npragma solidity >=0.0;\n"
+	cases := []struct {
+		src        string
+		code       int
+		start, end int
+	}{
+		{"contract C { function f() public pure { f = f; } }", 4247, 40, 41},
+		{"contract C { uint constant x = 1; function f() public pure { x = 2; } }", 6520, 61, 62},
+		{"contract C { function f(uint[] calldata a) external pure { a[0] = 1; } }", 6182, 59, 63},
+		{"contract C { function f(bytes2 b) public pure { b[0] = 0; } }", 4360, 48, 52},
+		{"contract C { uint[] a; function f() public { a.length = 2; } }", 7567, 45, 53},
+		{"contract C { uint[] a; function f() public { uint[] storage x = a; delete x; } }", 9767, 67, 75},
+		{"contract C { function f(bool c, uint a, uint b) public pure { (c ? a : b) = 1; } }", 2212, 63, 72},
+		{"contract C { uint[] a; function f() public { a.push() = 1; delete a; (a[0], ) = (1, 2); } }", 0, 0, 0},
+		{"type Int is int;\nusing {add as +} for Int;\nfunction add(Int, Int) pure returns (Int) {}", 3320, 24, 27},
+		{"type Int is int;\nusing {add as +} for Int global;\nfunction add(Int, Int) view returns (Int) {}", 7775, 24, 27},
+		{"type Int is int;\nusing {add as +} for Int global;\nfunction add(Int, Int) pure returns (int) {}", 7743, 86, 91},
+		{"type Int is int;\nusing {add as +} for Int global;\nfunction add(Int) pure returns (Int) {}", 1884, 24, 27},
+		{"type Int is int;\nfunction f() pure { Int.wrap(0) + Int.wrap(0); }", 2271, 37, 62},
+		{"type Int is int;\nusing {add as +} for Int global;\nfunction add(Int, Int) pure returns (Int) {}\nfunction f() pure { Int.wrap(0) + Int.wrap(0); }", 0, 0, 0},
+		{"library L {}\ncontract C { L x; }", 1130, 26, 27},
+		{"contract C { using C for uint; }", 4357, 19, 20},
+		{"function f(uint) {}\nusing {f} for * ;", 8118, 20, 37},
+		{"interface I { using L for uint; }\nlibrary L {}", 9088, 14, 31},
+		{"contract C { function g(uint) public {} using {g} for uint; }", 4167, 47, 48},
+		{"function f() pure { int16(uint8(1)); }", 9640, 20, 35},
+		{"contract C { function f() public view { address(this.f); } }", 5030, 40, 55},
+		{"contract C { uint constant a = b; uint constant b = a; }", 6161, 13, 32},
+		{"uint constant c = 1;\ncontract C { uint constant a = c + 1; }", 0, 0, 0},
+	}
+	evm := evmversion.Default
+	for _, c := range cases {
+		prog, pd := solidity.Parse([]solidity.Source{{Name: "a.sol", Content: []byte(pre + c.src)}}, solidity.Options{EVMVersion: &evm, NoImportCallback: true, NoPragmaWarning: true, Jobs: 1})
+		if hasError(pd) {
+			t.Fatalf("%s: parse error %v", c.src, pd)
+		}
+		_, diags := Analyze(prog, Options{EVMVersion: &evm})
+		var first *source.Diagnostic
+		for i := range diags {
+			if diags[i].Severity == source.Error {
+				first = &diags[i]
+				break
+			}
+		}
+		switch {
+		case c.code == 0 && first != nil:
+			t.Errorf("%s: unexpected error %d: %s", c.src, first.Code, first.Message)
+		case c.code == 0:
+		case first == nil:
+			t.Errorf("%s: accepted, want error %d", c.src, c.code)
+		case first.Code != c.code || first.Span.Start-len(pre) != c.start || first.Span.End-len(pre) != c.end:
+			t.Errorf("%s: got %d (%d-%d) %s; want %d (%d-%d)", c.src, first.Code, first.Span.Start-len(pre), first.Span.End-len(pre), first.Message, c.code, c.start, c.end)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package sema
 
 import (
 	"math/big"
+	"unicode/utf8"
 
 	"github.com/soll-dev/soll/frontend/solidity"
 )
@@ -212,6 +213,20 @@ func rationalFits(r *RationalType, to Type) bool {
 // explicit is solc's Type::isExplicitlyConvertibleTo (permissive where
 // soll does not model a rule).
 func explicit(from, to Type) bool {
+	switch f := from.(type) {
+	case *IntType:
+		if t, ok := to.(*IntType); ok {
+			// Sign and size cannot both change (not even implicitly).
+			return f.Bits == t.Bits || f.Signed == t.Signed
+		}
+	case *TypeType:
+		if t, ok := to.(*AddressType); ok && !t.Payable {
+			if c, ok := f.T.(*ContractType); ok {
+				return c.C.Def.Kind == solidity.KindLibrary
+			}
+		}
+		return same(from, to)
+	}
 	if implicit(from, to) {
 		return true
 	}
@@ -235,12 +250,15 @@ func explicit(from, to Type) bool {
 		case *FixedBytesType:
 			return len(f.V) <= t.N
 		case *ArrayType:
-			return t.IsByteArray()
+			return t.Kind == BytesArray || t.Kind == StringArray && isValidUTF8(f.V)
 		}
 		return false
 	case *IntType:
 		switch t := to.(type) {
-		case *IntType, *EnumType:
+		case *IntType:
+			// Sign and size cannot both change.
+			return f.Bits == t.Bits || f.Signed == t.Signed
+		case *EnumType:
 			return true
 		case *AddressType:
 			return !f.Signed && f.Bits == 160
@@ -275,8 +293,11 @@ func explicit(from, to Type) bool {
 		case *AddressType:
 			return !f.Super && f.C.Def.Kind != solidity.KindLibrary && (!t.Payable || f.C.payable())
 		case *ContractType:
-			for _, b := range t.C.Linear {
-				if b == f.C {
+			if f.Super {
+				return false
+			}
+			for _, b := range f.C.Linear {
+				if b == t.C {
 					return true
 				}
 			}
@@ -297,10 +318,23 @@ func explicit(from, to Type) bool {
 			return true
 		}
 		return false
-	case *UDVType:
+	case *UDVType, *FunctionType, *TypeType, *TupleType, *ModuleType, *MagicType:
 		return false
 	}
 	return true
+}
+
+// invalidUTF8At is the byte position of the first invalid UTF-8 sequence
+// in s (-1 when s is valid).
+func invalidUTF8At(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // payable reports a contract that can receive Ether (a receive function

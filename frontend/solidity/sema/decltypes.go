@@ -35,6 +35,9 @@ func (a *analyzer) computePlainType(tn solidity.TypeName) Type {
 		d := a.refs[tn.Path]
 		switch d := d.(type) {
 		case *solidity.ContractDefinition:
+			if d.Kind == solidity.KindLibrary {
+				a.errorf(source.TypeError, 1130, tn.Loc, "Invalid use of a library name.")
+			}
 			return &ContractType{C: a.contracts[d]}
 		case *solidity.StructDefinition:
 			return &StructType{S: a.structs[d], Loc: LocStorage}
@@ -359,6 +362,8 @@ func (a *analyzer) declTypes(d solidity.Decl, c *Contract) {
 		a.structMembers(s)
 		a.checkRecursive(s)
 	case *solidity.EnumDefinition:
+	case *solidity.UsingForDirective:
+		a.usingDeclTypes(d)
 	case *solidity.UserDefinedValueTypeDefinition:
 		u := a.udvt(d)
 		if !isValueType(u.Underlying) || isUDVorContractOrEnum(u.Underlying) {

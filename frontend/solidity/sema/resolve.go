@@ -218,7 +218,10 @@ func (a *analyzer) resolveMember(d solidity.Decl, sc *scope) {
 		}
 	case *solidity.UsingForDirective:
 		for _, f := range d.Functions {
-			a.resolvePath(f.Path, sc)
+			a.resolveUsingPath(f.Path, sc)
+			if a.fatal {
+				return
+			}
 		}
 		if d.Type != nil {
 			a.resolveTypeName(d.Type, sc)

@@ -58,6 +58,8 @@ func (a *analyzer) checkMember(d solidity.Decl, ctx *fnCtx) {
 		if d.Body != nil {
 			a.stmt(d.Body, ctx)
 		}
+	case *solidity.UsingForDirective:
+		a.checkUsing(d, ctx.contract, ctx.unit)
 	case *solidity.ModifierDefinition:
 		if d.Body != nil {
 			a.stmt(d.Body, ctx)
@@ -379,6 +381,10 @@ func (a *analyzer) tuple(e *solidity.TupleExpression, ctx *fnCtx) Type {
 
 func (a *analyzer) unary(e *solidity.UnaryOperation, ctx *fnCtx) Type {
 	t := a.expr(e.X, ctx)
+	modifying := e.Op == solidity.Delete || e.Op == solidity.Inc || e.Op == solidity.Dec
+	if modifying {
+		a.requireLValue(e.X)
+	}
 	if _, null := t.(*NullType); null {
 		return t
 	}
@@ -388,7 +394,9 @@ func (a *analyzer) unary(e *solidity.UnaryOperation, ctx *fnCtx) Type {
 			return tBool
 		}
 	case solidity.Delete:
-		return &TupleType{}
+		if deletable(t) {
+			return &TupleType{}
+		}
 	case solidity.Inc, solidity.Dec:
 		if _, ok := t.(*IntType); ok {
 			return t
@@ -417,7 +425,11 @@ func (a *analyzer) unary(e *solidity.UnaryOperation, ctx *fnCtx) Type {
 		return tNull
 	}
 	if _, ok := t.(*UDVType); ok {
-		return tNull // user-defined operators
+		return a.userUnary(e, t, ctx)
+	}
+	if modifying {
+		a.errorf(source.TypeError, 9767, e.Loc, "Built-in unary operator %s cannot be applied to type %s.", e.Op, t)
+		return tNull
 	}
 	a.errorf(source.TypeError, 4907, e.Loc, "Built-in unary operator %s cannot be applied to type %s.", e.Op, t)
 	return tNull
@@ -426,12 +438,27 @@ func (a *analyzer) unary(e *solidity.UnaryOperation, ctx *fnCtx) Type {
 func (a *analyzer) binary(e *solidity.BinaryOperation, ctx *fnCtx) Type {
 	l := a.expr(e.X, ctx)
 	r := a.expr(e.Y, ctx)
+	if _, ok := l.(*UDVType); ok {
+		return a.userBinary(e, l, r, ctx)
+	}
+	_, lFixed := l.(*FixedPointType)
+	_, rFixed := r.(*FixedPointType)
+	bitOrShift := e.Op == solidity.BitOr || e.Op == solidity.BitAnd || e.Op == solidity.BitXor ||
+		e.Op == solidity.SHL || e.Op == solidity.SHR || e.Op == solidity.SAR
+	if (lFixed || rFixed) && bitOrShift {
+		a.errorf(source.TypeError, 2271, e.Loc, "Built-in binary operator %s cannot be applied to types %s and %s.", e.Op, l, r)
+		return tNull
+	}
 	if isUserOperand(l) || isUserOperand(r) {
 		return tNull
 	}
 	res := binaryResult(e.Op, l, r)
 	if res == nil {
-		a.errorf(source.TypeError, 2271, e.Loc, "Built-in binary operator %s cannot be applied to types %s and %s.", e.Op, l, r)
+		suffix := ""
+		if _, isStruct := l.(*StructType); isStruct && definable(e.Op) {
+			suffix = " No matching user-defined operator found."
+		}
+		a.errorf(source.TypeError, 2271, e.Loc, "Built-in binary operator %s cannot be applied to types %s and %s.%s", e.Op, l, r, suffix)
 		return tNull
 	}
 	return res
@@ -441,7 +468,7 @@ func (a *analyzer) binary(e *solidity.BinaryOperation, ctx *fnCtx) Type {
 // operators (soll does not resolve `using … for` operators yet).
 func isUserOperand(t Type) bool {
 	switch t.(type) {
-	case *UDVType, *StructType, *NullType, *TupleType, *ArrayType, *FixedPointType:
+	case *UDVType, *NullType, *TupleType, *FixedPointType:
 		return true
 	}
 	return false
@@ -449,6 +476,7 @@ func isUserOperand(t Type) bool {
 
 func (a *analyzer) assignment(e *solidity.Assignment, ctx *fnCtx) Type {
 	l := a.expr(e.X, ctx)
+	a.requireLValue(e.X)
 	r := a.expr(e.Y, ctx)
 	if e.Op == solidity.Assign {
 		if _, ok := l.(*TupleType); ok {

@@ -1,0 +1,140 @@
+package sema
+
+import (
+	"github.com/soll-dev/soll/frontend/solidity"
+	"github.com/soll-dev/soll/frontend/source"
+)
+
+// requireLValue is solc's TypeChecker::requireLValue for an expression
+// already typed: the left-hand side of an assignment and the operand of
+// delete, ++ and --. Components of a tuple are checked one by one.
+func (a *analyzer) requireLValue(e solidity.Expr) {
+	if tu, ok := e.(*solidity.TupleExpression); ok {
+		if tu.IsArray {
+			a.errorf(source.TypeError, 3025, tu.Loc, "Inline array type cannot be declared as LValue.")
+			return
+		}
+		for _, c := range tu.Components {
+			if c != nil {
+				a.requireLValue(c)
+			}
+		}
+		return
+	}
+	if c, ok := e.(*solidity.ConditionalExpression); ok {
+		a.errorf(source.TypeError, 2212, c.Loc, "Conditional expression as left value is not supported yet.")
+	}
+	lv, known := a.isLValue(e)
+	if lv || !known {
+		return
+	}
+	code, msg := 4247, "Expression has to be an lvalue."
+	switch x := e.(type) {
+	case *solidity.IdentifierExpr:
+		if v, ok := a.refs[x].(*solidity.VariableDeclaration); ok && v.Mutability == solidity.VarConstant {
+			code, msg = 6520, "Cannot assign to a constant variable."
+		}
+	case *solidity.IndexAccess:
+		switch t := a.exprTypes[x.X].(type) {
+		case *FixedBytesType:
+			code, msg = 4360, "Single bytes in fixed bytes arrays cannot be modified."
+		case *ArrayType:
+			if t.Loc == LocCallData {
+				code, msg = 6182, "Calldata arrays are read-only."
+			}
+		}
+	case *solidity.MemberAccess:
+		if v, ok := a.refs[x].(*solidity.VariableDeclaration); ok && v.Mutability == solidity.VarConstant {
+			code, msg = 6520, "Cannot assign to a constant variable."
+			break
+		}
+		switch t := a.exprTypes[x.X].(type) {
+		case *StructType:
+			if t.Loc == LocCallData {
+				code, msg = 4156, "Calldata structs are read-only."
+			}
+		case *ArrayType:
+			if x.Member.Name == "length" {
+				code, msg = 7567, "Member \"length\" is read-only and cannot be used to resize arrays."
+			}
+		}
+	}
+	a.errorf(source.TypeError, code, e.Span(), "%s", msg)
+}
+
+// isLValue is solc's isLValue annotation; known is false where soll
+// cannot tell (an untyped operand), which is then accepted.
+func (a *analyzer) isLValue(e solidity.Expr) (lv, known bool) {
+	switch x := e.(type) {
+	case *solidity.IdentifierExpr:
+		d := a.refs[x]
+		if d == nil {
+			return false, false
+		}
+		if v, ok := d.(*solidity.VariableDeclaration); ok {
+			return v.Mutability != solidity.VarConstant, true
+		}
+		return false, true
+	case *solidity.MemberAccess:
+		switch t := a.exprTypes[x.X].(type) {
+		case *NullType, nil:
+			return false, false
+		case *StructType:
+			return t.Loc != LocCallData, true
+		case *TypeType:
+			if _, ok := t.T.(*ContractType); ok {
+				v, isVar := a.refs[x].(*solidity.VariableDeclaration)
+				return isVar && v.Mutability != solidity.VarConstant, true
+			}
+		}
+		return false, true
+	case *solidity.IndexAccess:
+		switch t := a.exprTypes[x.X].(type) {
+		case *NullType, nil:
+			return false, false
+		case *ArrayType:
+			return t.Loc != LocCallData, true
+		case *MappingType:
+			return true, true
+		}
+		return false, true
+	case *solidity.FunctionCall:
+		// `a.push()` refers to the new element.
+		if m, ok := x.Fn.(*solidity.MemberAccess); ok && m.Member.Name == "push" && len(x.Args) == 0 {
+			return true, true
+		}
+		if _, null := a.exprTypes[x.Fn].(*NullType); null {
+			return false, false
+		}
+		return false, true
+	case *solidity.TupleExpression:
+		if x.IsArray {
+			return false, true
+		}
+		return true, true
+	case *solidity.Literal, *solidity.ElementaryTypeNameExpression, *solidity.Assignment,
+		*solidity.ConditionalExpression, *solidity.NewExpression, *solidity.UnaryOperation, *solidity.BinaryOperation:
+		return false, true
+	}
+	return false, false
+}
+
+// deletable reports whether delete applies to an operand of type t
+// (solc's unaryOperatorResult for Token::Delete).
+func deletable(t Type) bool {
+	switch t := t.(type) {
+	case *ArrayType:
+		return !(t.Loc == LocStorage && t.Ptr)
+	case *StructType:
+		return !(t.Loc == LocStorage && t.Ptr)
+	case *IntType, *BoolType, *AddressType, *FixedBytesType, *EnumType, *FixedPointType:
+		return true
+	case *ContractType:
+		return !t.Super
+	case *FunctionType:
+		return t.Kind == FuncInternal || t.Kind == FuncExternal
+	case *MappingType, *TupleType, *UDVType, *RationalType, *StringLitType:
+		return false
+	}
+	return true
+}
