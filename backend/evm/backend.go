@@ -280,7 +280,7 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 	for {
 		e := &emitter{x: x, blockLabel: blockLabel}
 		e.rank = make([]int, x.nColors)
-		for c := range e.rank {
+		for _, c := range x.rankOrder() {
 			if x.spilled[c] {
 				e.rank[c] = -1
 			} else {
@@ -290,6 +290,11 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 		}
 		saved := g.nextLabel
 		e.function(isMain, g.funcLabel[f])
+		if e.err == errLazy && e.blame != nil && !x.noAdopt[e.blame] {
+			x.noAdopt[e.blame] = true
+			g.nextLabel = saved
+			continue
+		}
 		if e.err == errLazy && !x.noLazy {
 			x.noLazy = true
 			g.nextLabel = saved

@@ -40,9 +40,18 @@ type emitter struct {
 	// lazy: the entry block is being generated with only the first S
 	// stack slots created (the frame and the slots defined so far in rank
 	// order); the others are created when first stored to, or before the
-	// entry block branches elsewhere. fullS is the frame's real size.
+	// entry block branches elsewhere. fullS is the frame's real size. In
+	// any block, S also drops below fullS when a dying operand on top of
+	// the frame is consumed in place (adopt); every block that branches
+	// recreates the missing slots (createSlots), so blocks start with the
+	// full frame.
 	lazy  bool
 	fullS int
+	// uncreator[r]: the instruction that consumed the top slot r in place
+	// (adopt), while r >= S; blame: the adoption to disable when the
+	// emitter had to give up (errLazy).
+	uncreator []ir.Instruction
+	blame     ir.Instruction
 	// labels
 	blockLabel map[*ir.Block]int
 	stubs      []stub
@@ -123,7 +132,13 @@ func (e *emitter) push(v value.Value) {
 	}
 	c := e.x.color[id]
 	if r := e.rank[c]; r >= e.S {
-		e.fail(errLazy)
+		// The slot was consumed in place, its value still sits on the
+		// stack above the frame (adopted early, see arrange).
+		if j := e.find(v); j >= 0 {
+			e.dup(e.h() - j)
+		} else {
+			e.failLazy()
+		}
 	} else if r >= 0 {
 		e.dup(e.S - r + e.h())
 	} else {
@@ -148,7 +163,7 @@ func (e *emitter) store(id int) {
 		// standing for the uncreated slots below it.
 		k := r - e.S
 		if e.h() != 1 || k > 16 {
-			e.fail(errLazy)
+			e.failLazy()
 		}
 		for i := 0; i < k; i++ {
 			e.pushConst(new(uint256.Int))
@@ -165,6 +180,66 @@ func (e *emitter) store(id int) {
 	e.stack = e.stack[:len(e.stack)-1]
 }
 
+// find returns the index in e.stack of the topmost copy of v, or -1.
+func (e *emitter) find(v value.Value) int {
+	for j := len(e.stack) - 1; j >= 0; j-- {
+		if e.stack[j] == v {
+			return j
+		}
+	}
+	return -1
+}
+
+// failLazy gives up on the current slot layout: the most recent adoption
+// whose slot is still uncreated is blamed (the function is regenerated
+// without it), else lazy creation in the entry block as a whole.
+func (e *emitter) failLazy() {
+	for r := len(e.uncreator) - 1; r >= e.S; r-- {
+		if e.uncreator[r] != nil {
+			if e.blame == nil {
+				e.blame = e.uncreator[r]
+			}
+			break
+		}
+	}
+	e.fail(errLazy)
+}
+
+// adopt consumes the top slot of the frame in place when it holds v, v dies
+// at the current instruction, and nothing but v's fellow operands sits above
+// the frame: the slot's item becomes the bottom stack item (instead of
+// being copied by a DUP and later overwritten by SWAP POP). The slot is
+// uncreated until something is stored into it or the block ends.
+func (e *emitter) adopt(v value.Value, at ir.Instruction) bool {
+	x := e.x
+	id, ok := x.ids[v]
+	if !ok || !x.slot[id] || e.S == 0 || x.noAdopt[at] {
+		return false
+	}
+	r := e.rank[x.color[id]]
+	if r != e.S-1 {
+		return false
+	}
+	dying := false
+	for _, d := range x.dies[at] {
+		if d == id {
+			dying = true
+		}
+	}
+	if !dying {
+		return false
+	}
+	e.stack = append(e.stack, nil)
+	copy(e.stack[1:], e.stack)
+	e.stack[0] = v
+	e.S--
+	for len(e.uncreator) <= r {
+		e.uncreator = append(e.uncreator, nil)
+	}
+	e.uncreator[r] = at
+	return true
+}
+
 func (e *emitter) pop() {
 	e.op(opPOP)
 	e.stack = e.stack[:len(e.stack)-1]
@@ -178,11 +253,36 @@ func (e *emitter) arrange(ops []value.Value) {
 	if e.cur != nil {
 		early = e.x.present[e.cur]
 	}
-	for i := len(ops) - 1; i >= 0; i-- {
+	pushed := func(i int) bool {
 		if id, ok := e.x.ids[ops[i]]; ok && e.x.temp[id] {
-			continue
+			return false
 		}
-		if early != nil && early[i] {
+		return early == nil || !early[i]
+	}
+	adopted := map[int]bool{}
+	if e.cur != nil {
+		n := 0
+		for i := range ops {
+			if pushed(i) {
+				n++
+			}
+		}
+		for more := e.h()+n == len(ops); more; {
+			more = false
+			for i := len(ops) - 1; i >= 0; i-- {
+				if adopted[i] || !pushed(i) || count(ops, ops[i]) != 1 {
+					continue
+				}
+				if e.adopt(ops[i], e.cur) {
+					adopted[i] = true
+					more = true
+					break
+				}
+			}
+		}
+	}
+	for i := len(ops) - 1; i >= 0; i-- {
+		if adopted[i] || !pushed(i) {
 			continue
 		}
 		e.push(ops[i])
@@ -282,7 +382,9 @@ func (e *emitter) function(isMain bool, entryLabel int) {
 		}
 		e.block(b, i)
 		e.lazy = false
-		e.S = e.fullS // the entry block created them, or does not branch
+		// Every block that branches creates its missing slots first.
+		e.S = e.fullS
+		e.uncreator = e.uncreator[:0]
 		if e.err != nil {
 			return
 		}
@@ -307,7 +409,10 @@ func (e *emitter) block(b *ir.Block, i int) {
 	x := e.x
 	e.stack = e.stack[:0]
 	for _, inst := range b.Insts {
-		for _, v := range x.prePush[inst] {
+		for j, v := range x.prePush[inst] {
+			if j == 0 && e.h() == 0 && e.adopt(v, x.prePushFor[inst][j]) {
+				continue
+			}
 			e.push(v)
 		}
 		e.cur = inst
@@ -317,7 +422,7 @@ func (e *emitter) block(b *ir.Block, i int) {
 			return
 		}
 	}
-	if e.lazy {
+	if e.S < e.fullS {
 		switch b.Term.(type) {
 		case *ir.TermBr, *ir.TermCondBr, *ir.TermSwitch:
 			e.createSlots()
@@ -431,7 +536,7 @@ func (e *emitter) createSlots() {
 		return
 	}
 	if e.h() > 1 || n > 16 && e.h() > 0 {
-		e.fail(errLazy)
+		e.failLazy()
 		return
 	}
 	for i := 0; i < n; i++ {
@@ -529,8 +634,27 @@ func (e *emitter) ret(rets []value.Value) {
 	for j := 0; j < m; j++ {
 		want[j] = rets[m-1-j]
 	}
-	k := e.S
-	for i := 0; i < t; i++ {
+	// Frame slots on top that already hold the items the rotated block
+	// would push there (slot rank ρ holding want[ρ mod t]) are taken as
+	// the block's bottom items instead of being copied.
+	holds := func(r int, v value.Value) bool {
+		c := colorAt[r]
+		if v == nil {
+			return c == x.color[x.retID]
+		}
+		id, ok := x.ids[v]
+		return ok && x.slot[id] && x.color[id] == c
+	}
+	a := 0
+	for a < t && a < e.S && e.h() == 0 && e.S-1-a >= 0 && holds(e.S-1-a, want[(e.S-1-a)%t]) {
+		a++
+	}
+	k := e.S - a
+	for i := 0; i < a; i++ {
+		e.stack = append(e.stack, want[(i+k)%t])
+	}
+	e.S = k
+	for i := a; i < t; i++ {
 		v := want[(i+k)%t]
 		if v == nil {
 			e.pushRet()
@@ -813,4 +937,14 @@ func (e *emitter) results(c *ir.InstCall, n int) {
 	default:
 		e.fail(fmt.Errorf("intrinsic %s with %d results is not supported", c.Callee.Ident(), n))
 	}
+}
+
+func count(vs []value.Value, v value.Value) int {
+	n := 0
+	for _, w := range vs {
+		if w == v {
+			n++
+		}
+	}
+	return n
 }

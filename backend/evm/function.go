@@ -55,11 +55,20 @@ type fn struct {
 
 	// prePush[inst]: operands of later instructions to push right before
 	// inst; present[inst][k]: operand k of inst was pushed early.
-	prePush   map[ir.Instruction][]value.Value
-	present   map[ir.Instruction][]bool
-	noPrePush bool
+	prePush map[ir.Instruction][]value.Value
+	// prePushFor[inst][i]: the instruction prePush[inst][i] is for.
+	prePushFor map[ir.Instruction][]ir.Instruction
+	present    map[ir.Instruction][]bool
+	noPrePush  bool
 	// noLazy: create every slot at function entry (see emitter.lazy).
 	noLazy bool
+
+	// dies[inst]: slot values whose last use is inst (not live after it).
+	dies map[ir.Instruction][]int
+	// noAdopt[inst]: do not consume a dying slot operand of inst in place
+	// (set when doing so left the frame in a state the emitter cannot
+	// handle; see emitter.adopt).
+	noAdopt map[ir.Instruction]bool
 
 	spilled  []bool // per color
 	spillIdx []int  // per color: index in the object's spill area
@@ -367,6 +376,9 @@ func (x *fn) colour() {
 	}
 	// transfer computes live-in from live-out, calling interfere for each
 	// definition if non-nil.
+	// onInst, if set, sees each instruction with the set live right after
+	// it.
+	var onInst func(inst ir.Instruction, live bitset)
 	transfer := func(b *ir.Block, out bitset, interfere func(def int, live bitset)) bitset {
 		cur := newBitset(n)
 		cur.copyFrom(out)
@@ -395,6 +407,9 @@ func (x *fn) colour() {
 			}
 			if id, ok := x.ids[inst.(value.Value)]; ok && x.slot[id] {
 				defs = append(defs, id)
+			}
+			if onInst != nil {
+				onInst(inst, cur)
 			}
 			for _, d := range defs {
 				if interfere != nil {
@@ -471,6 +486,15 @@ func (x *fn) colour() {
 	for i := range adj {
 		if x.slot[i] {
 			adj[i] = newBitset(n)
+		}
+	}
+	x.dies = map[ir.Instruction][]int{}
+	x.noAdopt = map[ir.Instruction]bool{}
+	onInst = func(inst ir.Instruction, l bitset) {
+		for _, v := range operands(inst.(value.User)) {
+			if id, ok := x.ids[v]; ok && x.slot[id] && !l.has(id) {
+				x.dies[inst] = append(x.dies[inst], id)
+			}
 		}
 	}
 	for _, b := range x.blocks {
@@ -569,5 +593,29 @@ func (x *fn) spillCandidates() []int {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return x.useCnt[out[i]] < x.useCnt[out[j]] })
+	return out
+}
+
+// rankOrder lists the colours bottom to top of the frame: parameters and
+// the return address first, then the locals, those whose values die at
+// their uses most often nearest the top (an operand on top of the frame
+// can be consumed in place, see emitter.adopt).
+func (x *fn) rankOrder() []int {
+	frame := x.nParams
+	if x.retID >= 0 {
+		frame++
+	}
+	score := make([]int, x.nColors)
+	for _, ds := range x.dies {
+		for _, d := range ds {
+			score[x.color[d]]++
+		}
+	}
+	out := make([]int, x.nColors)
+	for c := range out {
+		out[c] = c
+	}
+	loc := out[frame:]
+	sort.SliceStable(loc, func(i, j int) bool { return score[loc[i]] < score[loc[j]] })
 	return out
 }

@@ -31,6 +31,7 @@ var errLazy = errors.New("lazy slot creation not possible")
 func (x *fn) planPrePush() {
 	x.prePush = map[ir.Instruction][]value.Value{}
 	x.present = map[ir.Instruction][]bool{}
+	x.prePushFor = map[ir.Instruction][]ir.Instruction{}
 	if x.noPrePush {
 		return
 	}
@@ -148,6 +149,7 @@ func (x *fn) planPrePush() {
 		})
 		for _, p := range plan {
 			x.prePush[p.at] = append(x.prePush[p.at], p.v)
+			x.prePushFor[p.at] = append(x.prePushFor[p.at], b.Insts[p.order])
 		}
 	}
 }
