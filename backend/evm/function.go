@@ -525,8 +525,10 @@ func (x *fn) colour() {
 		x.nColors++
 	}
 	prefer := map[int][]int{}
-	for _, ps := range x.phisOf {
-		for _, p := range ps {
+	// In block order: map order would make the colouring, and so the
+	// bytecode, differ from run to run.
+	for _, b := range x.blocks {
+		for _, p := range x.phisOf[b] {
 			pid := x.ids[p]
 			for _, inc := range p.Incs {
 				if id, ok := x.ids[inc.X]; ok && x.slot[id] {

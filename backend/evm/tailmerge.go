@@ -2,6 +2,7 @@ package evm
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -175,7 +176,16 @@ func (g *objGen) mergeTails(items []item) ([]item, bool) {
 			thread[items[r.label].label] = items[r.start].label
 		}
 	}
+	// Sorted: which label of a cycle is dropped must not depend on map order.
+	labels := make([]int, 0, len(thread))
 	for l := range thread {
+		labels = append(labels, l)
+	}
+	sort.Ints(labels)
+	for _, l := range labels {
+		if _, ok := thread[l]; !ok {
+			continue
+		}
 		seen := map[int]bool{}
 		for cur, ok := l, true; ok; cur, ok = thread[cur] {
 			if seen[cur] {
