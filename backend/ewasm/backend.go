@@ -201,6 +201,7 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 			return nil, err
 		}
 	}
+	m.narrowCalls()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length
 	selfLen := 0

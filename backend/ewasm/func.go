@@ -23,12 +23,17 @@ type diagError struct {
 
 func (e *diagError) Error() string { return e.msg }
 
-// slot is where an SSA value lives: four i64 locals for a word, one i32
-// local for a condition (i1).
+// slot is where an SSA value lives: n i64 locals for a word whose limbs
+// above n are known to be zero, one i32 local for a condition (i1). A
+// deferred word stays in the result globals; a stacked condition on the
+// operand stack (values.go).
 type slot struct {
-	w    word
-	cond int
-	isW  bool
+	w     word
+	n     int
+	cond  int
+	isW   bool
+	glob  bool
+	stack bool
 }
 
 // funcGen translates one IR function into one wasm function. Values live in
@@ -45,6 +50,10 @@ type funcGen struct {
 	loopHead []bool
 	labels   map[int]label // blocks that are branch targets in scope
 	err      error
+	// value analysis (values.go)
+	bits     map[value.Value]int
+	deferred map[value.Value]bool
+	stacked  map[value.Value]bool
 }
 
 func (g *funcGen) fail(inst any, format string, args ...any) {
@@ -108,12 +117,13 @@ func (og *objGen) genFunc(f *ir.Func) error {
 	wf := og.funcs[f]
 	g := &funcGen{g: og, f: f, b: &fb{m: og.m, f: wf}, slots: map[value.Value]slot{}, labels: map[int]label{}}
 	for i, p := range f.Params {
-		g.slots[p] = slot{w: wordParam(4 * i), isW: true}
+		g.slots[p] = slot{w: wordParam(4 * i), n: 4, isW: true}
 	}
 	g.cfg = sir.NewCFG(f)
 	if err := g.structure(); err != nil {
 		return err
 	}
+	g.analyze()
 	g.allocate()
 	if g.err != nil {
 		return g.err
@@ -133,9 +143,22 @@ func (g *funcGen) allocate() {
 			t := v.Type()
 			switch {
 			case isWord(t):
-				g.slots[v] = slot{w: g.b.newWord(), isW: true}
+				n := nlimbsOf(g.bitsOf(v))
+				if g.deferred[v] {
+					g.slots[v] = slot{n: n, isW: true, glob: true}
+					continue
+				}
+				var w word
+				for k := 0; k < n; k++ {
+					w[k] = g.b.local(i64)
+				}
+				g.slots[v] = slot{w: w, n: n, isW: true}
 			case isBool(t):
-				g.slots[v] = slot{cond: g.b.local(i32)}
+				if g.stacked[v] {
+					g.slots[v] = slot{stack: true}
+				} else {
+					g.slots[v] = slot{cond: g.b.local(i32)}
+				}
 			case t.Equal(types.Void):
 			default:
 				switch inst.(type) {
@@ -258,7 +281,13 @@ func (g *funcGen) phiCopies(from, to int) {
 			g.fail(p, "function %s: phi without a value for a predecessor", g.f.Name())
 			return
 		}
-		g.push(in)
+		if isWord(p.Type()) {
+			for i := 0; i < g.slots[p].n; i++ {
+				g.pushLimb(in, i)
+			}
+		} else {
+			g.push(in)
+		}
 	}
 	for i := len(phis) - 1; i >= 0; i-- {
 		g.pop(phis[i])
@@ -293,10 +322,70 @@ func (g *funcGen) push(v value.Value) {
 		g.fail(nil, "function %s: value %s has no location", g.f.Name(), v.Ident())
 		return
 	}
-	if s.isW {
-		b.getW(s.w)
-	} else {
+	switch {
+	case s.isW:
+		for i := 0; i < 4; i++ {
+			g.pushLimb(v, i)
+		}
+	case !s.stack:
 		b.get(s.cond)
+	}
+}
+
+// limbConst returns limb i of v when it is known at compile time.
+func (g *funcGen) limbConst(v value.Value, i int) (uint64, bool) {
+	switch c := v.(type) {
+	case *constant.Int:
+		return limbs(c)[i], true
+	case *constant.Undef, *constant.Poison, *constant.ZeroInitializer:
+		return 0, true
+	}
+	if i >= nlimbsOf(g.bitsOf(v)) {
+		return 0, true
+	}
+	return 0, false
+}
+
+// limbZero reports whether limb i of v is known to be 0.
+func (g *funcGen) limbZero(v value.Value, i int) bool {
+	c, ok := g.limbConst(v, i)
+	return ok && c == 0
+}
+
+// nl is the number of limbs a word value may have non-zero.
+func (g *funcGen) nl(v value.Value) int { return nlimbsOf(g.bitsOf(v)) }
+
+// setLimb pops limb i of the word v (dropped above the kept limbs, which
+// the analysis proved zero).
+func (g *funcGen) setLimb(v value.Value, i int) {
+	s := g.slots[v]
+	if s.glob {
+		g.fail(nil, "function %s: internal error: deferred value %s written", g.f.Name(), v.Ident())
+		return
+	}
+	if i >= s.n {
+		g.b.op(opDrop)
+		return
+	}
+	g.b.set(s.w[i])
+}
+
+// setCond pops the i32 condition v unless it stays on the stack.
+func (g *funcGen) setCond(v value.Value) {
+	if s := g.slots[v]; !s.stack {
+		g.b.set(s.cond)
+	}
+}
+
+// fromGlobals takes the word result of a call out of the result globals.
+func (g *funcGen) fromGlobals(v value.Value) {
+	s := g.slots[v]
+	if s.glob {
+		return
+	}
+	for i := 0; i < s.n; i++ {
+		g.b.gget(g.b.m.result(i))
+		g.b.set(s.w[i])
 	}
 }
 
@@ -315,15 +404,25 @@ func (g *funcGen) pushLimb(v value.Value, i int) {
 		g.fail(nil, "function %s: value %s has no word location", g.f.Name(), v.Ident())
 		return
 	}
-	g.b.get(s.w[i])
+	switch {
+	case i >= s.n:
+		g.b.i64c(0)
+	case s.glob:
+		g.b.gget(g.b.m.result(i))
+	default:
+		g.b.get(s.w[i])
+	}
 }
 
+// pop pops a phi's value (its kept limbs for a word).
 func (g *funcGen) pop(v value.Value) {
 	s := g.slots[v]
 	if s.isW {
-		g.b.setW(s.w)
+		for i := s.n - 1; i >= 0; i-- {
+			g.setLimb(v, i)
+		}
 	} else {
-		g.b.set(s.cond)
+		g.setCond(v)
 	}
 }
 
@@ -339,8 +438,6 @@ func limbs(c *constant.Int) [4]uint64 {
 	}
 	return out
 }
-
-func (g *funcGen) word(v value.Value) word { return g.slots[v].w }
 
 func (g *funcGen) inst(inst ir.Instruction) {
 	if g.err != nil {
@@ -363,19 +460,34 @@ func (g *funcGen) inst(inst ir.Instruction) {
 			g.fail(inst, "function %s: extractvalue index out of range", g.f.Name())
 			return
 		}
-		b.copyW(g.word(inst), fields[k])
+		for i := 0; i < 4; i++ {
+			b.get(fields[k][i])
+			g.setLimb(inst, i)
+		}
 	case *ir.InstAdd:
+		if g.inlineArith(inst) {
+			g.binLimb(inst.X, inst.Y, 0, opI64Add)
+			g.setLimb(inst, 0)
+			return
+		}
 		g.binHelper(inst, "add", inst.X, inst.Y)
 	case *ir.InstSub:
 		g.binHelper(inst, "sub", inst.X, inst.Y)
 	case *ir.InstMul:
+		if g.inlineArith(inst) {
+			g.binLimb(inst.X, inst.Y, 0, opI64Mul)
+			g.setLimb(inst, 0)
+			return
+		}
 		g.binHelper(inst, "mul", inst.X, inst.Y)
-	case *ir.InstShl:
-		g.binHelper(inst, "shl", inst.Y, inst.X)
-	case *ir.InstLShr:
-		g.binHelper(inst, "shr", inst.Y, inst.X)
-	case *ir.InstAShr:
-		g.binHelper(inst, "sar", inst.Y, inst.X)
+	case *ir.InstShl, *ir.InstLShr, *ir.InstAShr:
+		x, amt, kind, _ := shiftOf(inst)
+		if g.inlineArith(inst) {
+			c, _ := constShift(amt)
+			g.shiftConst(inst.(value.Value), x, c, kind == "shl")
+			return
+		}
+		g.binHelper(inst, kind, amt, x)
 	case *ir.InstAnd:
 		g.bitwise(inst, inst.X, inst.Y, opI64And, opI32And)
 	case *ir.InstOr:
@@ -389,14 +501,9 @@ func (g *funcGen) inst(inst ir.Instruction) {
 			g.fail(inst, "function %s: zext from %s to %s is not supported", g.f.Name(), inst.From.Type(), inst.To)
 			return
 		}
-		w := g.word(inst)
 		g.push(inst.From)
 		b.op(opI64ExtendU)
-		b.set(w[0])
-		for i := 1; i < 4; i++ {
-			b.i64c(0)
-			b.set(w[i])
-		}
+		g.setLimb(inst, 0)
 	case *ir.InstTrunc:
 		if !isBool(inst.To) || !isWord(inst.From.Type()) {
 			g.fail(inst, "function %s: trunc to %s is not supported", g.f.Name(), inst.To)
@@ -406,23 +513,22 @@ func (g *funcGen) inst(inst ir.Instruction) {
 		b.op(opI32WrapI64)
 		b.i32c(1)
 		b.op(opI32And)
-		b.set(g.slots[inst].cond)
+		g.setCond(inst)
 	case *ir.InstSelect:
 		if isBool(inst.Typ) {
 			g.push(inst.ValueTrue)
 			g.push(inst.ValueFalse)
 			g.push(inst.Cond)
 			b.op(opSelect)
-			b.set(g.slots[inst].cond)
+			g.setCond(inst)
 			return
 		}
-		w := g.word(inst)
-		for i := 0; i < 4; i++ {
+		for i := 0; i < g.slots[inst].n; i++ {
 			g.pushLimb(inst.ValueTrue, i)
 			g.pushLimb(inst.ValueFalse, i)
 			g.push(inst.Cond)
 			b.op(opSelect)
-			b.set(w[i])
+			g.setLimb(inst, i)
 		}
 	case *ir.InstCall:
 		g.call(inst)
@@ -440,7 +546,80 @@ func (g *funcGen) binHelper(inst ir.Instruction, name string, x, y value.Value) 
 	g.push(x)
 	g.push(y)
 	g.b.call(g.b.m.helper(name))
-	g.b.resW(g.word(v))
+	g.fromGlobals(v)
+}
+
+// binLimb pushes limb i of x op y, folding known limbs.
+func (g *funcGen) binLimb(x, y value.Value, i int, op opcode) {
+	cx, kx := g.limbConst(x, i)
+	cy, ky := g.limbConst(y, i)
+	switch op {
+	case opI64And:
+		switch {
+		case kx && cx == 0, ky && cy == 0:
+			g.b.i64c(0)
+			return
+		case ky && cy == ^uint64(0):
+			g.pushLimb(x, i)
+			return
+		case kx && cx == ^uint64(0):
+			g.pushLimb(y, i)
+			return
+		}
+	case opI64Or, opI64Xor, opI64Add:
+		switch {
+		case ky && cy == 0:
+			g.pushLimb(x, i)
+			return
+		case kx && cx == 0:
+			g.pushLimb(y, i)
+			return
+		}
+	}
+	g.pushLimb(x, i)
+	g.pushLimb(y, i)
+	g.b.op(op)
+}
+
+// shiftConst emits x << c (left) or x >> c (logical; also arithmetic for
+// x below 2^255) limb by limb.
+func (g *funcGen) shiftConst(v, x value.Value, c int, left bool) {
+	b := g.b
+	k, s := c/64, int64(c%64)
+	for i := 0; i < g.slots[v].n; i++ {
+		pushed := false
+		term := func(src int, op opcode, amount int64) {
+			if src < 0 || src > 3 || g.limbZero(x, src) {
+				return
+			}
+			g.pushLimb(x, src)
+			if amount != 0 {
+				b.i64c(amount)
+				b.op(op)
+			}
+			if pushed {
+				b.op(opI64Or)
+			}
+			pushed = true
+		}
+		if c < 256 {
+			if left {
+				term(i-k, opI64Shl, s)
+				if s != 0 {
+					term(i-k-1, opI64ShrU, 64-s)
+				}
+			} else {
+				term(i+k, opI64ShrU, s)
+				if s != 0 {
+					term(i+k+1, opI64Shl, 64-s)
+				}
+			}
+		}
+		if !pushed {
+			b.i64c(0)
+		}
+		g.setLimb(v, i)
+	}
 }
 
 func (g *funcGen) bitwise(inst ir.Instruction, x, y value.Value, op64, op32 opcode) {
@@ -449,25 +628,95 @@ func (g *funcGen) bitwise(inst ir.Instruction, x, y value.Value, op64, op32 opco
 		g.push(x)
 		g.push(y)
 		g.b.op(op32)
-		g.b.set(g.slots[v].cond)
+		g.setCond(v)
 		return
 	}
 	if !isWord(v.Type()) {
 		g.fail(inst, "function %s: bitwise operation on %s is not supported", g.f.Name(), v.Type())
 		return
 	}
-	w := g.word(v)
-	for i := 0; i < 4; i++ {
-		g.pushLimb(x, i)
-		g.pushLimb(y, i)
-		g.b.op(op64)
-		g.b.set(w[i])
+	for i := 0; i < g.slots[v].n; i++ {
+		g.binLimb(x, y, i, op64)
+		g.setLimb(v, i)
+	}
+}
+
+// eqW pushes x == y (or x != y) as i32.
+func (g *funcGen) eqW(x, y value.Value, ne bool) {
+	b := g.b
+	n := maxInt(g.nl(x), g.nl(y))
+	if n == 1 {
+		switch {
+		case g.limbZero(y, 0):
+			g.pushLimb(x, 0)
+			b.op(opI64Eqz)
+		case g.limbZero(x, 0):
+			g.pushLimb(y, 0)
+			b.op(opI64Eqz)
+		default:
+			g.pushLimb(x, 0)
+			g.pushLimb(y, 0)
+			if ne {
+				b.op(opI64Ne)
+			} else {
+				b.op(opI64Eq)
+			}
+			return
+		}
+		if ne {
+			b.op(opI32Eqz)
+		}
+		return
+	}
+	terms := 0
+	for i := 0; i < n; i++ {
+		zx, zy := g.limbZero(x, i), g.limbZero(y, i)
+		switch {
+		case zx && zy:
+			continue
+		case zy:
+			g.pushLimb(x, i)
+		case zx:
+			g.pushLimb(y, i)
+		default:
+			g.pushLimb(x, i)
+			g.pushLimb(y, i)
+			b.op(opI64Xor)
+		}
+		if terms > 0 {
+			b.op(opI64Or)
+		}
+		terms++
+	}
+	if terms == 0 {
+		b.i64c(0)
+	}
+	b.op(opI64Eqz)
+	if ne {
+		b.op(opI32Eqz)
+	}
+}
+
+// hiOr pushes the or of limbs 1.. of v (v ≥ 2^64 iff it is non-zero).
+func (g *funcGen) hiOr(v value.Value) {
+	terms := 0
+	for i := 1; i < 4; i++ {
+		if g.limbZero(v, i) {
+			continue
+		}
+		g.pushLimb(v, i)
+		if terms > 0 {
+			g.b.op(opI64Or)
+		}
+		terms++
+	}
+	if terms == 0 {
+		g.b.i64c(0)
 	}
 }
 
 func (g *funcGen) icmp(inst *ir.InstICmp) {
 	b := g.b
-	dst := g.slots[inst].cond
 	if isBool(inst.X.Type()) {
 		g.push(inst.X)
 		g.push(inst.Y)
@@ -480,56 +729,68 @@ func (g *funcGen) icmp(inst *ir.InstICmp) {
 			g.fail(inst, "function %s: comparison %s of i1 is not supported", g.f.Name(), inst.Pred)
 			return
 		}
-		b.set(dst)
+		g.setCond(inst)
 		return
 	}
 	if !isWord(inst.X.Type()) {
 		g.fail(inst, "function %s: comparison of %s is not supported", g.f.Name(), inst.X.Type())
 		return
 	}
-	x, y := inst.X, inst.Y
 	switch inst.Pred {
 	case enum.IPredEQ, enum.IPredNE:
-		for i := 0; i < 4; i++ {
-			g.pushLimb(x, i)
-			g.pushLimb(y, i)
-			b.op(opI64Xor)
-			if i > 0 {
-				b.op(opI64Or)
-			}
-		}
-		b.op(opI64Eqz)
-		if inst.Pred == enum.IPredNE {
-			b.op(opI32Eqz)
-		}
-		b.set(dst)
+		g.eqW(inst.X, inst.Y, inst.Pred == enum.IPredNE)
+		g.setCond(inst)
 		return
 	}
-	// a < b, a > b = b < a, a <= b = !(b < a), a >= b = !(a < b)
-	name := "lt"
-	switch inst.Pred {
-	case enum.IPredSLT, enum.IPredSGT, enum.IPredSLE, enum.IPredSGE:
-		name = "slt"
+	// x < y, possibly negated
+	x, y, negate, signed, inline := g.cmpPlan(inst)
+	switch {
+	case inline && signed:
+		// x < 0: the sign bit
+		g.pushLimb(x, 3)
+		b.i64c(0)
+		b.op(opI64LtS)
+	case inline:
+		nx, ny := g.nl(x), g.nl(y)
+		switch {
+		case g.bitsOf(y) == 0:
+			// x < 0 is false
+			b.i32c(0)
+		case g.bitsOf(x) == 0:
+			// 0 < y is y ≠ 0 (never an i64.const 0 left operand of
+			// i64.lt_u: wazero 1.12's optimizing compiler mishandles it in
+			// some functions, e.g. PRBMath's pow)
+			g.eqW(constant.NewInt(sir.Word, 0), y, true)
+		case nx <= 1 && ny <= 1:
+			g.pushLimb(x, 0)
+			g.pushLimb(y, 0)
+			b.op(opI64LtU)
+		case ny <= 1:
+			g.hiOr(x)
+			b.op(opI64Eqz)
+			g.pushLimb(x, 0)
+			g.pushLimb(y, 0)
+			b.op(opI64LtU, opI32And)
+		default:
+			g.hiOr(y)
+			b.op(opI64Eqz, opI32Eqz)
+			g.pushLimb(x, 0)
+			g.pushLimb(y, 0)
+			b.op(opI64LtU, opI32Or)
+		}
+	default:
+		name := "lt"
+		if signed {
+			name = "slt"
+		}
+		g.push(x)
+		g.push(y)
+		b.call(b.m.helper(name))
 	}
-	swap, negate := false, false
-	switch inst.Pred {
-	case enum.IPredUGT, enum.IPredSGT:
-		swap = true
-	case enum.IPredULE, enum.IPredSLE:
-		swap, negate = true, true
-	case enum.IPredUGE, enum.IPredSGE:
-		negate = true
-	}
-	if swap {
-		x, y = y, x
-	}
-	g.push(x)
-	g.push(y)
-	b.call(b.m.helper(name))
 	if negate {
 		b.op(opI32Eqz)
 	}
-	b.set(dst)
+	g.setCond(inst)
 }
 
 // call translates a call of a user function or of an @evm intrinsic.
@@ -541,6 +802,11 @@ func (g *funcGen) call(c *ir.InstCall) {
 		return
 	}
 	if bi, ok := sir.LookupIntrinsic(callee.Name()); ok {
+		if x, amt, kind, isShift := shiftOf(c); isShift && g.inlineArith(c) {
+			cnt, _ := constShift(amt)
+			g.shiftConst(c, x, cnt, kind == "shl")
+			return
+		}
 		g.intrinsic(c, bi)
 		return
 	}
@@ -556,7 +822,7 @@ func (g *funcGen) call(c *ir.InstCall) {
 	n, _ := resultWords(callee.Sig.RetType)
 	switch {
 	case n == 1:
-		b.resW(g.word(c))
+		g.fromGlobals(c)
 	case n > 1:
 		// copy the fields out of the globals before any other call
 		fields := make([]word, n)
@@ -589,10 +855,9 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 	case "pop":
 		return
 	case "memoryguard":
-		w := g.word(c)
-		for i := 0; i < 4; i++ {
+		for i := 0; i < g.slots[c].n; i++ {
 			g.pushLimb(c.Args[0], i)
-			b.set(w[i])
+			g.setLimb(c, i)
 		}
 		return
 	case "datasize", "dataoffset":
@@ -608,13 +873,8 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 		if bi.Name == "dataoffset" {
 			k = symDataOffset
 		}
-		w := g.word(c)
 		b.emit(instr{op: opI64Const, sym: k, name: name})
-		b.set(w[0])
-		for i := 1; i < 4; i++ {
-			b.i64c(0)
-			b.set(w[i])
-		}
+		g.setLimb(c, 0)
 		return
 	case "loadimmutable":
 		name, ok := str(0)
@@ -623,7 +883,7 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 		}
 		b.i32c(int32(g.g.immutableAddr(name)))
 		b.call(m.helper("loadBE"))
-		b.resW(g.word(c))
+		g.fromGlobals(c)
 		return
 	case "linkersymbol":
 		// the library's address, known at compile time (Options.Libraries):
@@ -637,7 +897,6 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 			g.fail(c, "library %q is not linked: the Ewasm target needs library addresses at compile time", name)
 			return
 		}
-		w := g.word(c)
 		for i := 0; i < 4; i++ {
 			var limb uint64
 			for k := 0; k < 8; k++ {
@@ -646,7 +905,7 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 				}
 			}
 			b.i64c(int64(limb))
-			b.set(w[i])
+			g.setLimb(c, i)
 		}
 		return
 	case "setimmutable":
@@ -685,7 +944,7 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 	}
 	b.call(m.intrinsic(bi.Name, len(c.Args)))
 	if bi.Rets == 1 {
-		b.resW(g.word(c))
+		g.fromGlobals(c)
 	} else if bi.Rets > 1 {
 		g.fail(c, "%s: several results are not supported", bi.Name)
 	}
@@ -767,15 +1026,7 @@ func (g *funcGen) switchChain(x int, t *ir.TermSwitch, k int) {
 		g.push(ci)
 		b.op(opI32Eq)
 	} else {
-		for i := 0; i < 4; i++ {
-			g.pushLimb(t.X, i)
-			g.pushLimb(ci, i)
-			b.op(opI64Xor)
-			if i > 0 {
-				b.op(opI64Or)
-			}
-		}
-		b.op(opI64Eqz)
+		g.eqW(t.X, ci, false)
 	}
 	target := g.cfg.Index[cs.Target.(*ir.Block)]
 	b.ifElse(noType, func() { g.doBranch(x, target) }, func() { g.switchChain(x, t, k+1) })

@@ -203,12 +203,41 @@ func (b *fb) shr1W(x word) {
 
 // --- helpers ---
 
+// buildAdd writes the sum limb by limb straight into the result globals:
+// with t = x + y and r = t + c, the carry out is t < x or r < t.
 func buildAdd(m *module) *function {
 	b := newFunc(m, "add", wordParams(2), nil)
-	r := b.newWord()
+	x, y := wordParam(0), wordParam(4)
 	c, t := b.local(i64), b.local(i64)
-	b.addW(r, wordParam(0), wordParam(4), 0, c, t)
-	b.retW(r)
+	for i := 0; i < 4; i++ {
+		r := m.result(i)
+		b.get(x[i])
+		b.get(y[i])
+		b.op(opI64Add)
+		if i == 0 {
+			b.gset(r)
+			b.gget(r)
+			b.get(x[0])
+			b.op(opI64LtU, opI64ExtendU)
+			b.set(c)
+			continue
+		}
+		if i < 3 {
+			b.tee(t)
+		}
+		b.get(c)
+		b.op(opI64Add)
+		b.gset(r)
+		if i < 3 {
+			b.get(t)
+			b.get(x[i])
+			b.op(opI64LtU)
+			b.gget(r)
+			b.get(t)
+			b.op(opI64LtU, opI32Or, opI64ExtendU)
+			b.set(c)
+		}
+	}
 	return b.f
 }
 

@@ -29,8 +29,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"github.com/soll-dev/soll/compiler"
 	"github.com/soll-dev/soll/evmversion"
 	"github.com/soll-dev/soll/ir/opt"
@@ -106,6 +108,8 @@ type result struct {
 	gasDiffs              []string
 	// ourSize and solcSize are runtime code sizes (0: unknown).
 	ourSize, solcSize int
+	// vmTime is the wall time spent in the VM's Deploy and Call.
+	vmTime time.Duration
 }
 
 func run(o options, out io.Writer) (int, error) {
@@ -203,6 +207,7 @@ func run(o options, out io.Writer) (int, error) {
 	passed, failed := 0, 0
 	var ratios, refRatios []float64
 	ourSize, solcSize, sized := 0, 0, 0
+	var vmTime time.Duration
 	for i := range jobs {
 		<-done[i]
 		r := results[i]
@@ -230,6 +235,7 @@ func run(o options, out io.Writer) (int, error) {
 				fmt.Fprintf(out, "GAS %s:%s\n", r.key, d)
 			}
 		}
+		vmTime += r.vmTime
 		if r.ourSize > 0 && r.solcSize > 0 {
 			ourSize += r.ourSize
 			solcSize += r.solcSize
@@ -269,6 +275,9 @@ func run(o options, out io.Writer) (int, error) {
 		fmt.Fprintf(out, "gas (ours/solc irOptimized, geometric mean): %s; runtime size: %s\n", gasText, sizeText)
 	}
 
+	// the same tests on either target give comparable totals (solc's
+	// reference runs on the EVM are not counted)
+	fmt.Fprintf(out, "execution time in %s VM calls (deploy and call, summed over tests): %s over %d tests\n", o.target, vmTime.Round(time.Millisecond), len(jobs))
 	exit := 0
 	if o.ratchet != "" {
 		code, err := checkRatchet(o, results, out)
@@ -347,8 +356,10 @@ func runOne(o options, j job, compile YulCompiler) (res *result) {
 		res.problem = err.Error()
 		return res
 	}
-	chain := newChain(o.target, j.evm)
-	defer closeChain(chain)
+	raw := newChain(o.target, j.evm)
+	defer closeChain(raw)
+	chain := &timedChain{Chain: raw}
+	defer func() { res.vmTime = chain.spent }()
 	env, err := makeEnv(o, solc, chain, j.evm, compile)
 	if err != nil {
 		res.problem = err.Error()
@@ -382,6 +393,24 @@ func newChain(target string, v evmversion.Version) vm.Chain {
 		return ewasmvm.New(ewasmvm.Config{Version: v})
 	}
 	return evm.New(evm.Config{Version: v})
+}
+
+// timedChain adds up the wall time a test spends in the VM.
+type timedChain struct {
+	vm.Chain
+	spent time.Duration
+}
+
+func (c *timedChain) Deploy(from common.Address, code []byte, value *uint256.Int) vm.Result {
+	start := time.Now()
+	defer func() { c.spent += time.Since(start) }()
+	return c.Chain.Deploy(from, code, value)
+}
+
+func (c *timedChain) Call(from, to common.Address, input []byte, value *uint256.Int) vm.Result {
+	start := time.Now()
+	defer func() { c.spent += time.Since(start) }()
+	return c.Chain.Call(from, to, input, value)
 }
 
 // closeChain releases a chain's resources when it has any (wazero's).
