@@ -51,6 +51,9 @@ func (a *analyzer) call(e *solidity.FunctionCall, ctx *fnCtx) Type {
 	for i, x := range e.Args {
 		args[i] = a.expr(x, ctx)
 	}
+	if ct, ok := ft.(*ContractType); ok && ct.Super {
+		return tNull
+	}
 	switch f := ft.(type) {
 	case *NullType:
 		return tNull
@@ -58,7 +61,8 @@ func (a *analyzer) call(e *solidity.FunctionCall, ctx *fnCtx) Type {
 		return a.conversion(e, f.T, args)
 	case *FunctionType:
 		return a.callFunction(e, f, args, ctx)
-	case *IntType, *BoolType, *RationalType, *AddressType, *StringLitType, *ArrayType, *MappingType, *StructType, *FixedBytesType, *EnumType:
+	case *IntType, *BoolType, *RationalType, *AddressType, *StringLitType, *ArrayType, *MappingType, *StructType, *FixedBytesType, *EnumType,
+		*MagicType, *ModifierType, *ModuleType, *ContractType:
 		a.errorf(source.TypeError, 5704, e.Loc, "This expression is not callable.")
 		return tNull
 	}
@@ -78,6 +82,16 @@ func (a *analyzer) overloadedCall(e *solidity.FunctionCall, cands []solidity.Nod
 	for i, x := range e.Args {
 		args[i] = a.expr(x, ctx)
 	}
+	var names []string
+	for _, n := range e.Names {
+		names = append(names, identName(n))
+	}
+	unknown := false
+	for _, t := range args {
+		if _, null := t.(*NullType); null || t == nil {
+			unknown = true
+		}
+	}
 	var match []*FunctionType
 	for _, c := range cands {
 		var ft *FunctionType
@@ -89,36 +103,60 @@ func (a *analyzer) overloadedCall(e *solidity.FunctionCall, cands []solidity.Nod
 		default:
 			return tNull
 		}
-		if len(e.Names) > 0 {
-			return tNull
-		}
-		if len(ft.Params) != len(args) {
-			continue
-		}
-		ok := true
-		for i := range args {
-			if !implicit(args[i], ft.Params[i]) {
-				ok = false
-			}
-		}
-		if ok {
+		if canTakeArguments(ft, args, names) {
 			match = append(match, ft)
 		}
 	}
-	switch len(match) {
-	case 0:
-		a.errorf(source.TypeError, 9322, e.Fn.Span(), "No matching declaration found after argument-dependent lookup.")
-		return tNull
-	case 1:
+	if len(match) == 1 {
 		a.setType(e.Fn, match[0])
 		if fd, ok := match[0].Decl.(*solidity.FunctionDefinition); ok {
 			a.refs[e.Fn] = fd
 		}
 		return returnType(match[0])
 	}
-	// Several candidates: solc picks one only if exactly one has the
-	// arguments' exact types; soll does not decide and reports nothing.
+	if unknown {
+		return tNull
+	}
+	if len(match) == 0 {
+		a.errorf(source.TypeError, 9322, e.Fn.Span(), "No matching declaration found after argument-dependent lookup.")
+	} else {
+		a.errorf(source.TypeError, 4487, e.Fn.Span(), "No unique declaration found after argument-dependent lookup.")
+	}
 	return tNull
+}
+
+// canTakeArguments is solc's FunctionType::canTakeArguments (without
+// an attached receiver): positional or named arguments.
+func canTakeArguments(ft *FunctionType, args []Type, names []string) bool {
+	if ft.Arbitrary {
+		return true
+	}
+	if len(args) != len(ft.Params) {
+		return false
+	}
+	if len(names) == 0 {
+		for i := range args {
+			if !implicit(args[i], ft.Params[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(ft.ParamNames) != len(names) {
+		return false
+	}
+	matched := 0
+	for i, n := range names {
+		for j, p := range ft.ParamNames {
+			if n == p {
+				matched++
+				if !implicit(args[i], ft.Params[j]) {
+					return false
+				}
+			}
+		}
+	}
+	return matched == len(names)
 }
 
 func (a *analyzer) eventType(d *solidity.EventDefinition) *FunctionType {
@@ -241,6 +279,10 @@ func (a *analyzer) builtinCall(e *solidity.FunctionCall, f *FunctionType, args [
 		return &TupleType{}
 	case "type":
 		if len(args) == 1 {
+			if !metaTypeArg(args[0]) {
+				a.errorf(source.TypeError, 4259, e.Args[0].Span(), "Invalid type for argument in the function call. An enum type, contract type or an integer type is required, but %s provided.", args[0])
+				return tNull
+			}
 			if tt, ok := args[0].(*TypeType); ok {
 				return &MagicType{Kind: "meta", Arg: tt.T}
 			}
@@ -273,6 +315,7 @@ func (a *analyzer) builtinCall(e *solidity.FunctionCall, f *FunctionType, args [
 		return tNull
 	}
 	if f.Arbitrary {
+		a.abiEncodeArgs(e, f, args, ctx)
 		if len(f.Returns) > 0 {
 			return returnType(f)
 		}
@@ -749,4 +792,21 @@ func (a *analyzer) contractTypeMembers(x *ContractType, name string, ctx *fnCtx)
 		}
 	}
 	return out
+}
+
+// metaTypeArg reports whether t may be the argument of type(…): an
+// integer, enum or contract type (not super); unknown types pass.
+func metaTypeArg(t Type) bool {
+	switch t := t.(type) {
+	case *NullType, nil:
+		return true
+	case *TypeType:
+		switch x := t.T.(type) {
+		case *IntType, *EnumType, *NullType:
+			return true
+		case *ContractType:
+			return !x.Super
+		}
+	}
+	return false
 }

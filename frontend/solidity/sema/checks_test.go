@@ -168,3 +168,77 @@ func TestLValueUsingAndOperatorChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxAndCallChecks checks the SyntaxChecker, base constructor and
+// modifier arguments, special functions, type sizes, overload
+// resolution, immutables and ABI encoding arguments.
+func TestSyntaxAndCallChecks(t *testing.T) {
+	cases := []firstErrorCase{
+		{"contract C { function f() {} }", 4937, 13, 28},
+		{"contract C { function f(uint x) public pure { if (x > 0) uint y; } }", 9079, 57, 63},
+		{"contract C { function f() public pure { break; } }", 6102, 40, 45},
+		{"contract C { modifier m() { } }", 2883, 26, 29},
+		{"contract C { struct S {} }", 5306, 13, 24},
+		{"contract A { constructor(uint) {} }\nabstract contract B is A() {}", 7927, 59, 62},
+		{"contract A { constructor(uint8) {} }\ncontract B is A(300) {}", 9827, 53, 56},
+		{"contract A { modifier m(uint) { _; } function f() public m() {} }", 2973, 57, 60},
+		{"contract C { fallback(uint) external {} }", 5570, 37, 37},
+		{"contract C { receive() external {} }", 7793, 13, 34},
+		{"library L { function f() internal; }", 9231, 12, 34},
+		{"interface I { function f() public; }", 1560, 14, 34},
+		{"contract C { function f() public pure { bytes32[2**40] memory x; x; } }", 1534, 40, 63},
+		{"contract C { function f(uint8) internal {} function f(uint) internal {} function g() internal { f(1); } }", 4487, 96, 97},
+		{"contract C { function f(uint) internal {} function f(bool) internal {} function g() internal { f(\"\"); } }", 9322, 95, 96},
+		{"contract C { uint immutable x; function f() public { x = 1; } }", 1581, 53, 54},
+		{"contract C { uint immutable x; constructor() { x = 1; } }", 0, 0, 0},
+		{"contract C { function f() public pure { type(bool); } }", 4259, 45, 49},
+		{"contract C { function f() public pure { f[0]; } }", 2614, 40, 41},
+		{"contract C { function f() public { string storage x = \"abc\"; x; } }", 9574, 35, 59},
+		{"contract C { function f() public pure { abi.encodePacked(1); } }", 7279, 57, 58},
+		{"contract C { function f() public pure { abi.encode(f); } }", 2056, 51, 52},
+		{"contract C { function f() public pure { msg(1); } }", 5704, 40, 46},
+		{"contract C { event E(uint indexed, uint indexed, uint indexed, uint indexed); }", 7249, 13, 77},
+		{"contract C { event E(function() internal f); }", 3417, 21, 42},
+		{"function f() pure { super; }", 7576, 20, 25},
+		{"interface I { function f() external {} }", 4726, 14, 38},
+		{"contract A { function f() public virtual; }", 3656, 0, 43},
+	}
+	checkFirstErrors(t, cases)
+}
+
+type firstErrorCase struct {
+	src        string
+	code       int
+	start, end int // relative to the source after the prelude
+}
+
+// checkFirstErrors analyzes each case and compares the first error with
+// the expected code and span (code 0: no error).
+func checkFirstErrors(t *testing.T, cases []firstErrorCase) {
+	t.Helper()
+	const pre = "// SPDX-License-Identifier: GPL-3.0\npragma solidity >=0.0;\n"
+	evm := evmversion.Default
+	for _, c := range cases {
+		prog, pd := solidity.Parse([]solidity.Source{{Name: "a.sol", Content: []byte(pre + c.src)}}, solidity.Options{EVMVersion: &evm, NoImportCallback: true, NoPragmaWarning: true, Jobs: 1})
+		if hasError(pd) {
+			t.Fatalf("%s: parse error %v", c.src, pd)
+		}
+		_, diags := Analyze(prog, Options{EVMVersion: &evm})
+		var first *source.Diagnostic
+		for i := range diags {
+			if diags[i].Severity == source.Error {
+				first = &diags[i]
+				break
+			}
+		}
+		switch {
+		case c.code == 0 && first != nil:
+			t.Errorf("%s: unexpected error %d: %s", c.src, first.Code, first.Message)
+		case c.code == 0:
+		case first == nil:
+			t.Errorf("%s: accepted, want error %d", c.src, c.code)
+		case first.Code != c.code || first.Span.Start-len(pre) != c.start || first.Span.End-len(pre) != c.end:
+			t.Errorf("%s: got %d (%d-%d) %s; want %d (%d-%d)", c.src, first.Code, first.Span.Start-len(pre), first.Span.End-len(pre), first.Message, c.code, c.start, c.end)
+		}
+	}
+}

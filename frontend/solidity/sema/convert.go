@@ -31,6 +31,9 @@ func implicit(from, to Type) bool {
 		case *FixedBytesType:
 			return len(f.V) <= t.N
 		case *ArrayType:
+			if t.Loc == LocCallData || t.Loc == LocStorage && t.Ptr {
+				return false
+			}
 			if t.Kind == BytesArray {
 				return true
 			}

@@ -20,33 +20,51 @@ func (a *analyzer) checkSignatureTypes(fd *solidity.FunctionDefinition) {
 	if fd.Returns != nil {
 		vars = append(vars, fd.Returns.Params...)
 	}
-	if fd.Kind != solidity.KindConstructor && (vis == solidity.VisPublic || vis == solidity.VisExternal) {
-		for _, v := range vars {
-			t := a.varType(v)
-			if _, null := t.(*NullType); null {
-				continue
+	suffix := ""
+	checked := vars
+	if fd.Kind == solidity.KindConstructor {
+		suffix = " You can make the contract abstract to avoid this problem."
+		checked = fd.Params.Params
+		if c := a.container[fd]; c == nil || c.Def.Abstract {
+			checked = nil
+		}
+	} else if vis != solidity.VisPublic && vis != solidity.VisExternal {
+		checked = nil
+	}
+	for _, v := range checked {
+		if fd.Kind == solidity.KindConstructor && v.Location == solidity.LocStorage {
+			a.errorf(source.TypeError, 3644, v.Loc, "This parameter has a type that can only be used internally. You can make the contract abstract to avoid this problem.")
+			continue
+		}
+		t := a.varType(v)
+		if _, null := t.(*NullType); null {
+			continue
+		}
+		if inLib && location(t) == LocStorage && containsInternalFunction(t, map[*Struct]bool{}) {
+			a.errorf(source.TypeError, 4103, v.Loc, "Internal type is not allowed for public or external functions.%s", suffix)
+			continue
+		}
+		if recursiveType(t, map[*Struct]bool{}) {
+			if !(inLib && location(t) == LocStorage) {
+				a.errorf(source.TypeError, 4103, v.Loc, "Recursive type not allowed for public or external contract functions.%s", suffix)
 			}
-			if recursiveType(t, map[*Struct]bool{}) {
-				if !(inLib && location(t) == LocStorage) {
-					a.errorf(source.TypeError, 4103, v.Loc, "Recursive type not allowed for public or external contract functions.")
-				}
-				continue
+			continue
+		}
+		if interfaceType(t, inLib) != nil {
+			continue
+		}
+		switch {
+		case containsMapping(t):
+			if !inLib {
+				a.errorf(source.TypeError, 4103, v.Loc, "Types containing (nested) mappings can only be parameters or return variables of internal or library functions.%s", suffix)
 			}
-			if interfaceType(t, inLib) != nil {
-				continue
-			}
-			switch {
-			case containsMapping(t):
-				if !inLib {
-					a.errorf(source.TypeError, 4103, v.Loc, "Types containing (nested) mappings can only be parameters or return variables of internal or library functions.")
-				}
-			case containsInternalFunction(t, map[*Struct]bool{}):
-				a.errorf(source.TypeError, 4103, v.Loc, "Internal type is not allowed for public or external functions.")
-			}
+		case containsInternalFunction(t, map[*Struct]bool{}):
+			a.errorf(source.TypeError, 4103, v.Loc, "Internal type is not allowed for public or external functions.%s", suffix)
 		}
 	}
 	for _, v := range vars {
 		a.checkMappingLocation(v)
+		a.checkTypeSize(v, fd.Kind == solidity.KindConstructor || vis == solidity.VisPublic || vis == solidity.VisExternal)
 	}
 }
 
@@ -54,7 +72,8 @@ func (a *analyzer) checkSignatureTypes(fd *solidity.FunctionDefinition) {
 // whose type contains a mapping.
 func (a *analyzer) checkMappingLocation(v *solidity.VariableDeclaration) {
 	t := a.varType(v)
-	if l := location(t); (l == LocMemory || l == LocCallData) && containsMapping(t) {
+	declared := v.Location == solidity.LocMemory || v.Location == solidity.LocCallData
+	if l := location(t); (declared || l == LocMemory || l == LocCallData) && containsMapping(t) {
 		a.errorf(source.TypeError, 4061, v.Loc, "Type %s is only valid in storage because it contains a (nested) mapping.", t)
 	}
 }

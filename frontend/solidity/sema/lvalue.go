@@ -138,3 +138,31 @@ func deletable(t Type) bool {
 	}
 	return true
 }
+
+// immutableWrite is solc's check of a written immutable: it may be
+// assigned in a constructor or a state variable's initializer, but not
+// in another function or in a modifier (1581).
+func (a *analyzer) immutableWrite(e solidity.Expr, ctx *fnCtx) {
+	switch x := e.(type) {
+	case *solidity.TupleExpression:
+		if !x.IsArray {
+			for _, c := range x.Components {
+				if c != nil {
+					a.immutableWrite(c, ctx)
+				}
+			}
+		}
+		return
+	case *solidity.IdentifierExpr, *solidity.MemberAccess:
+	default:
+		return
+	}
+	v, ok := a.refs[e].(*solidity.VariableDeclaration)
+	if !ok || v.Mutability != solidity.VarImmutable || a.container[v] == nil {
+		return
+	}
+	if ctx == nil || !ctx.modifier && (ctx.fn == nil || ctx.fn.Kind == solidity.KindConstructor) {
+		return
+	}
+	a.errorf(source.TypeError, 1581, e.Span(), "Cannot write to immutable here: Immutable variables can only be initialized inline or assigned directly in the constructor.")
+}

@@ -421,6 +421,10 @@ func (a *analyzer) resolveExpr(e solidity.Expr, sc *scope) {
 			a.errorf(source.DeclarationError, 7576, e.Loc, "Undeclared identifier.")
 			return
 		}
+		if b, ok := ds[0].(*Builtin); ok && !magicVisible(b.Name, sc) {
+			a.errorf(source.DeclarationError, 7576, e.Loc, "Undeclared identifier. \"%s\" is not (or not yet) visible at this point.", b.Name)
+			return
+		}
 		a.refs[e] = ds[0]
 		if len(ds) > 1 {
 			a.overloads[e] = ds
@@ -463,4 +467,18 @@ func (a *analyzer) resolveExpr(e solidity.Expr, sc *scope) {
 	case *solidity.NewExpression:
 		a.resolveTypeName(e.Type, sc)
 	}
+}
+
+// magicVisible reports whether the global `this` or `super` is visible
+// in sc: only inside a contract, and `super` not in a library.
+func magicVisible(name string, sc *scope) bool {
+	if name != "this" && name != "super" {
+		return true
+	}
+	for s := sc; s != nil; s = s.parent {
+		if s.contract != nil {
+			return name == "this" || s.contract.Def.Kind != solidity.KindLibrary
+		}
+	}
+	return false
 }

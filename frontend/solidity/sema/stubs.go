@@ -29,8 +29,6 @@ func (a *analyzer) globalScope() *scope {
 	return g
 }
 
-func (a *analyzer) syntaxChecks() bool { return a.usingSyntaxChecks() }
-
 func (a *analyzer) containerDef(d solidity.Node) *solidity.ContractDefinition {
 	if c := a.container[d]; c != nil {
 		return c.Def

@@ -11,6 +11,8 @@ type fnCtx struct {
 	fn       *solidity.FunctionDefinition
 	returns  []Type
 	unit     *solidity.SourceUnit
+	// modifier is set in a modifier's body.
+	modifier bool
 }
 
 // typeCheck is solc's TypeChecker over every source unit: statements and
@@ -24,6 +26,9 @@ func (a *analyzer) typeCheck() bool {
 			switch d := d.(type) {
 			case *solidity.ContractDefinition:
 				c := a.contracts[d]
+				for _, spec := range d.Bases {
+					a.inheritanceSpecifier(c, spec, &fnCtx{contract: c, unit: u})
+				}
 				for _, m := range d.Members {
 					a.checkMember(m, &fnCtx{contract: c, unit: u})
 				}
@@ -44,6 +49,8 @@ func (a *analyzer) checkMember(d solidity.Decl, ctx *fnCtx) {
 		}
 	case *solidity.FunctionDefinition:
 		a.checkSignatureTypes(d)
+		a.specialFunction(d, ctx.contract)
+		a.functionShape(d, ctx.contract)
 		ctx.fn = d
 		if d.Returns != nil {
 			for _, r := range d.Returns.Params {
@@ -51,16 +58,24 @@ func (a *analyzer) checkMember(d solidity.Decl, ctx *fnCtx) {
 			}
 		}
 		for _, m := range d.Modifiers {
+			var argTypes []Type
 			for _, x := range m.Args {
-				a.expr(x, ctx)
+				argTypes = append(argTypes, a.expr(x, ctx))
 			}
+			a.modifierInvocation(ctx.contract, d, m, argTypes)
 		}
 		if d.Body != nil {
 			a.stmt(d.Body, ctx)
 		}
 	case *solidity.UsingForDirective:
 		a.checkUsing(d, ctx.contract, ctx.unit)
+	case *solidity.EventDefinition:
+		a.eventOrErrorParams("event", d.Params, ctx.unit)
+		a.eventIndexed(d)
+	case *solidity.ErrorDefinition:
+		a.eventOrErrorParams("error", d.Params, ctx.unit)
 	case *solidity.ModifierDefinition:
+		ctx.modifier = true
 		if d.Body != nil {
 			a.stmt(d.Body, ctx)
 		}
@@ -171,6 +186,7 @@ func (a *analyzer) varDeclStmt(s *solidity.VariableDeclarationStatement, ctx *fn
 	for _, v := range s.Vars {
 		if v != nil {
 			a.checkMappingLocation(v)
+			a.checkTypeSize(v, false)
 		}
 	}
 	if s.Value == nil {
@@ -384,6 +400,7 @@ func (a *analyzer) unary(e *solidity.UnaryOperation, ctx *fnCtx) Type {
 	modifying := e.Op == solidity.Delete || e.Op == solidity.Inc || e.Op == solidity.Dec
 	if modifying {
 		a.requireLValue(e.X)
+		a.immutableWrite(e.X, ctx)
 	}
 	if _, null := t.(*NullType); null {
 		return t
@@ -477,6 +494,7 @@ func isUserOperand(t Type) bool {
 func (a *analyzer) assignment(e *solidity.Assignment, ctx *fnCtx) Type {
 	l := a.expr(e.X, ctx)
 	a.requireLValue(e.X)
+	a.immutableWrite(e.X, ctx)
 	r := a.expr(e.Y, ctx)
 	if e.Op == solidity.Assign {
 		if _, ok := l.(*TupleType); ok {
@@ -592,6 +610,10 @@ func (a *analyzer) index(e *solidity.IndexAccess, ctx *fnCtx) Type {
 			a.expectType(e.Index, tUint256, ctx, 7407)
 		}
 		return t.Array.Base
+	case *NullType, *InaccessibleType, nil:
+	default:
+		a.errorf(source.TypeError, 2614, e.X.Span(), "Indexed expression has to be a type, mapping or array (is %s)", t)
+		return tNull
 	}
 	if e.Index != nil {
 		a.expr(e.Index, ctx)
