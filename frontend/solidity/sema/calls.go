@@ -243,7 +243,7 @@ func (a *analyzer) callFunction(e *solidity.FunctionCall, f *FunctionType, args 
 	case FuncBuiltin:
 		return a.builtinCall(e, f, args, ctx)
 	}
-	if f.Arbitrary || len(e.Names) > 0 {
+	if f.Arbitrary {
 		return returnType(f)
 	}
 	params := f.Params
@@ -254,15 +254,96 @@ func (a *analyzer) callFunction(e *solidity.FunctionCall, f *FunctionType, args 
 		a.errorf(source.TypeError, 6160, e.Loc, "Wrong argument count for function call: %d arguments given but expected %d.", len(args), len(params))
 		return returnType(f)
 	}
-	for i, arg := range args {
-		if !implicit(arg, params[i]) {
-			a.errorf(source.TypeError, 9553, e.Args[i].Span(), "Invalid type for argument in function call. Invalid implicit conversion from %s to %s requested.", arg, params[i])
+	argOf, ok := a.mapArguments(e, f, len(params))
+	if !ok {
+		return returnType(f)
+	}
+	for i, j := range argOf {
+		if !implicit(args[j], params[i]) {
+			a.errorf(source.TypeError, 9553, e.Args[j].Span(), "Invalid type for argument in function call. Invalid implicit conversion from %s to %s requested.", args[j], params[i])
 		}
 	}
+	a.oldCoderCall(e, f, params, argOf, ctx)
 	if f.Kind == FuncEvent || f.Kind == FuncError {
 		return &TupleType{}
 	}
 	return returnType(f)
+}
+
+// mapArguments is the parameter-to-argument map of solc's
+// typeCheckFunctionGeneralChecks: argOf[i] is the index of the argument
+// for parameter i. Named arguments must be unique (6995) and name a
+// parameter (4974).
+func (a *analyzer) mapArguments(e *solidity.FunctionCall, f *FunctionType, n int) ([]int, bool) {
+	argOf := make([]int, n)
+	if len(e.Names) == 0 {
+		for i := range argOf {
+			argOf[i] = i
+		}
+		return argOf, true
+	}
+	names := f.ParamNames
+	if f.Bound != nil && len(names) > 0 {
+		names = names[1:]
+	}
+	if len(names) != n || len(e.Names) != n {
+		return nil, false
+	}
+	dup := false
+	for i := range e.Names {
+		for j := i + 1; j < len(e.Names); j++ {
+			if identName(e.Names[i]) == identName(e.Names[j]) {
+				dup = true
+				a.errorf(source.TypeError, 6995, e.Args[i].Span(), "Duplicate named argument \"%s\".", identName(e.Names[i]))
+			}
+		}
+	}
+	if dup {
+		return nil, false
+	}
+	all := true
+	for i, nm := range e.Names {
+		j := 0
+		for j < n && names[j] != identName(nm) {
+			j++
+		}
+		if j < n {
+			argOf[j] = i
+		} else {
+			all = false
+			a.errorf(source.TypeError, 4974, e.Loc, "Named argument \"%s\" does not match function declaration.", identName(nm))
+		}
+	}
+	return argOf, all
+}
+
+// oldCoderCall is the end of solc's typeCheckFunctionGeneralChecks: in a
+// source unit with `pragma abicoder v1;`, a call that ABI-encodes its
+// arguments cannot take (2443) or return (2428) types only ABI coder v2
+// supports.
+func (a *analyzer) oldCoderCall(e *solidity.FunctionCall, f *FunctionType, params []Type, argOf []int, ctx *fnCtx) {
+	switch f.Kind {
+	case FuncDelegateCall, FuncExternal, FuncCreation, FuncEvent, FuncError:
+	default:
+		return
+	}
+	if ctx == nil || !abiCoderV1(ctx.unit) {
+		return
+	}
+	lib := f.Kind == FuncDelegateCall
+	for i, p := range params {
+		if !oldCoderSupports(p, lib) {
+			a.errorf(source.TypeError, 2443, e.Args[argOf[i]].Span(), "The type of this parameter, %s, is only supported in ABI coder v2. Use \"pragma abicoder v2;\" to enable the feature.", p)
+		}
+	}
+	if f.Kind == FuncEvent || f.Kind == FuncError {
+		return
+	}
+	for i, r := range f.Returns {
+		if !oldCoderSupports(r, lib) {
+			a.errorf(source.TypeError, 2428, e.Loc, "The type of return parameter %d, %s, is only supported in ABI coder v2. Use \"pragma abicoder v2;\" to enable the feature.", i+1, r)
+		}
+	}
 }
 
 func (a *analyzer) builtinCall(e *solidity.FunctionCall, f *FunctionType, args []Type, ctx *fnCtx) Type {
@@ -289,6 +370,9 @@ func (a *analyzer) builtinCall(e *solidity.FunctionCall, f *FunctionType, args [
 		}
 		return tNull
 	case "abi.decode":
+		if len(args) == 2 && ctx != nil && abiCoderV1(ctx.unit) {
+			a.oldCoderDecode(e.Args[1], args[1])
+		}
 		if len(args) == 2 {
 			switch t := args[1].(type) {
 			case *TypeType:
@@ -315,6 +399,12 @@ func (a *analyzer) builtinCall(e *solidity.FunctionCall, f *FunctionType, args [
 		return tNull
 	}
 	if f.Arbitrary {
+		switch f.Builtin {
+		case "abi.encodeCall":
+			a.abiEncodeCall(e, args, ctx)
+		case "bytes.concat", "string.concat":
+			a.concatArgs(e, f.Builtin, args)
+		}
 		a.abiEncodeArgs(e, f, args, ctx)
 		if len(f.Returns) > 0 {
 			return returnType(f)

@@ -27,6 +27,18 @@ func TestContractAndFlowChecks(t *testing.T) {
 		{"contract C { uint this; }", 3726, 13, 22},
 		{"contract C { function f(mapping(uint => uint) storage) public {} }", 6651, 24, 53},
 		{"contract C { function f() public { uint[] storage x; x = x; } }", 0, 0, 0},
+		{"pragma abicoder v1; contract C { function f() public pure returns (uint[][] memory) {} }", 4957, 67, 82},
+		{"contract D {} contract C { function f() public { new D{value: 1}(); } }", 7006, 49, 64},
+		{"contract C { function g() internal {} function f() public { g{gas: 1}(); } }", 2193, 60, 69},
+		{"contract C { function g(int) public {} function f() public { abi.encodeCall(this.g, (\"x\")); } }", 5407, 84, 89},
+		{"contract C { function g() public {} function f() public { abi.encodeCall(g, ()); } }", 3509, 73, 74},
+		{"contract C { function f() public pure { bytes.concat(true); } }", 8015, 53, 57},
+		{"contract C { function f() public pure { string.concat(1); } }", 9977, 54, 55},
+		{"abstract contract A {} contract C { function f() public { new A(); } }", 4614, 58, 63},
+		{"contract C { mapping(uint => uint) m; mapping(uint => uint) n; function f() public { m = n; } }", 9214, 85, 86},
+		{"contract C { function g(uint a, uint b) public {} function f() public { g({a: 1, a: 2}); } }", 6995, 78, 79},
+		{"contract C { function g(uint a) public {} function f() public { g({b: 1}); } }", 4974, 64, 73},
+		{"pragma abicoder v1; contract C { struct S { uint x; } function f() public pure { abi.decode(\"\", (S)); } }", 9611, 97, 98},
 	}
 	evm := evmversion.Default
 	for _, c := range cases {

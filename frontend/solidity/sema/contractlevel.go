@@ -83,6 +83,27 @@ func (a *analyzer) checkContract(c *Contract) {
 	unimplemented := a.baseConstructorArguments(c)
 	a.abstractDefinitions(c, unimplemented)
 	a.libraryRequirements(c)
+	a.baseABICompatibility(c)
+}
+
+// baseABICompatibility is solc's checkBaseABICompatibility: a contract
+// in a `pragma abicoder v1;` unit cannot inherit an interface function,
+// declared in an ABI coder v2 unit, whose types need coder v2.
+func (a *analyzer) baseABICompatibility(c *Contract) {
+	if !abiCoderV1(c.Unit) || c.Def.Kind == solidity.KindLibrary {
+		return
+	}
+	for _, f := range a.interfaceFunctions(c) {
+		if abiCoderV1(a.unitOf[f.decl]) {
+			continue
+		}
+		for _, t := range append(append([]Type{}, f.ext.Params...), f.ext.Returns...) {
+			if !oldCoderSupports(t, false) {
+				a.errorf(source.TypeError, 6594, c.Def.Loc, "Contract \"%s\" does not use ABI coder v2 but wants to inherit from a contract which uses types that require it. Use \"pragma abicoder v2;\" for the inheriting contract as well to enable the feature.", c.Name())
+				return
+			}
+		}
+	}
 }
 
 // duplicateFunctions is findDuplicateDefinitions for functions: two

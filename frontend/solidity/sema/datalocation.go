@@ -51,6 +51,13 @@ func (a *analyzer) checkSignatureTypes(fd *solidity.FunctionDefinition) {
 			continue
 		}
 		if interfaceType(t, inLib) != nil {
+			if abiCoderV1(a.unitOf[fd]) && !oldCoderSupports(t, inLib) {
+				alt := ""
+				if fd.Kind == solidity.KindConstructor {
+					alt = " Alternatively, make the contract abstract and supply the constructor arguments from a derived contract."
+				}
+				a.errorf(source.TypeError, 4957, v.Loc, "This type is only supported in ABI coder v2. Use \"pragma abicoder v2;\" to enable the feature.%s", alt)
+			}
 			continue
 		}
 		switch {

@@ -166,3 +166,42 @@ func (a *analyzer) immutableWrite(e solidity.Expr, ctx *fnCtx) {
 	}
 	a.errorf(source.TypeError, 1581, e.Span(), "Cannot write to immutable here: Immutable variables can only be initialized inline or assigned directly in the constructor.")
 }
+
+// checkExpressionAssignment is solc's TypeChecker::checkExpressionAssignment:
+// no empty tuple on the left (5547) and no assignment to a storage
+// value containing a mapping unless it is a local or return variable
+// (9214).
+func (a *analyzer) checkExpressionAssignment(t Type, x solidity.Expr) {
+	if te, ok := x.(*solidity.TupleExpression); ok && !te.IsArray {
+		if len(te.Components) == 0 {
+			a.errorf(source.TypeError, 5547, x.Span(), "Empty tuple on the left hand side.")
+		}
+		types := []Type{t}
+		if tt, ok := t.(*TupleType); ok && len(te.Components) != 1 {
+			types = tt.Elems
+		}
+		for i := 0; i < len(te.Components) && i < len(types); i++ {
+			if types[i] != nil && te.Components[i] != nil {
+				a.checkExpressionAssignment(types[i], te.Components[i])
+			}
+		}
+		return
+	}
+	switch t.(type) {
+	case *MappingType, *StructType, *ArrayType:
+	default:
+		return
+	}
+	if !containsMapping(t) {
+		return
+	}
+	if id, ok := x.(*solidity.IdentifierExpr); ok {
+		if v, ok := a.refs[id].(*solidity.VariableDeclaration); ok {
+			r, known := a.roles[v]
+			if r.ret || r.local && !r.callable && !r.catch || !known && !a.topVars[v] {
+				return
+			}
+		}
+	}
+	a.errorf(source.TypeError, 9214, x.Span(), "Types in storage containing (nested) mappings cannot be assigned to.")
+}

@@ -279,11 +279,7 @@ func (a *analyzer) exprType(e solidity.Expr, ctx *fnCtx) Type {
 	case *solidity.FunctionCall:
 		return a.call(e, ctx)
 	case *solidity.FunctionCallOptions:
-		t := a.expr(e.X, ctx)
-		for _, v := range e.Values {
-			a.expr(v, ctx)
-		}
-		return t
+		return a.callOptions(e, ctx)
 	case *solidity.MemberAccess:
 		return a.member(e, ctx)
 	case *solidity.IndexAccess:
@@ -314,6 +310,13 @@ func (a *analyzer) exprType(e solidity.Expr, ctx *fnCtx) Type {
 	case *solidity.NewExpression:
 		t := withLoc(a.plainType(e.Type), LocMemory, true)
 		if ct, ok := t.(*ContractType); ok {
+			if ct.C.Def.Kind == solidity.KindInterface {
+				a.errorf(source.TypeError, 2971, e.Loc, "Cannot instantiate an interface.")
+				return tNull
+			}
+			if ct.C.Def.Abstract {
+				a.errorf(source.TypeError, 4614, e.Loc, "Cannot instantiate an abstract contract.")
+			}
 			ft := &FunctionType{Kind: FuncCreation, Returns: []Type{ct}, ReturnNames: []string{""}, Mut: solidity.MutNonPayable}
 			for _, b := range ct.C.linearOrSelf() {
 				if ctor := ownSpecial(b.Def, solidity.KindConstructor); ctor != nil {
@@ -495,6 +498,7 @@ func (a *analyzer) assignment(e *solidity.Assignment, ctx *fnCtx) Type {
 	l := a.expr(e.X, ctx)
 	a.requireLValue(e.X)
 	a.immutableWrite(e.X, ctx)
+	a.checkExpressionAssignment(l, e.X)
 	r := a.expr(e.Y, ctx)
 	if e.Op == solidity.Assign {
 		if _, ok := l.(*TupleType); ok {
