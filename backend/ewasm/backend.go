@@ -202,6 +202,8 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 		}
 	}
 	m.narrowCalls()
+	m.pruneParams()
+	m.optimizeLocals()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length
 	selfLen := 0

@@ -51,6 +51,8 @@ type function struct {
 	body    []instr
 	index   uint32
 	defined bool
+	// localsDone: optimizeLocals has run (locals.go)
+	localsDone bool
 }
 
 func (f *function) isImport() bool { return f.module != "" }
