@@ -148,6 +148,7 @@ func (g *objGen) code() ([]item, error) {
 		}
 		items = peephole(items)
 	}
+	items = peephole(g.crossJump(g.moveColdRuns(items)))
 	return items, nil
 }
 
@@ -297,6 +298,11 @@ func (g *objGen) function(f *ir.Func, isMain bool) ([]item, error) {
 		}
 		if e.err == errLazy && !x.noLazy {
 			x.noLazy = true
+			g.nextLabel = saved
+			continue
+		}
+		if e.err == errSwapIn && !x.noSwapIn {
+			x.noSwapIn = true
 			g.nextLabel = saved
 			continue
 		}

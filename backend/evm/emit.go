@@ -1,6 +1,7 @@
 package evm
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -416,7 +417,11 @@ func (e *emitter) block(b *ir.Block, i int) {
 			e.push(v)
 		}
 		e.cur = inst
+		r, c, top := e.swapIn(inst)
 		e.inst(inst)
+		if r >= 0 {
+			e.swapOut(r, c, top)
+		}
 		e.cur = nil
 		if e.err != nil {
 			return
@@ -947,4 +952,107 @@ func count(vs []value.Value, v value.Value) int {
 		}
 	}
 	return n
+}
+
+// errSwapIn is reported when an update in place (swapIn) did not leave the
+// frame as expected; the function is regenerated without them.
+var errSwapIn = errors.New("update in place not possible")
+
+// swapIn prepares `v = f(…, x, …)` where x dies at the instruction and v
+// takes x's slot, which is not the top slot of the frame: instead of
+// copying x (DUP), computing f and storing the result (SWAP POP), x's slot
+// is exchanged with the top slot (SWAP), so that x is consumed in place
+// (adopt) and the result lands on top, then exchanged back (swapOut). The
+// ranks of the two slots are exchanged meanwhile, so other operands are
+// found where they are. It returns x's rank, its colour and the top slot's
+// colour, or -1 when it does not apply or would not pay: x must end up as
+// the deepest operand without further SWAPs (or a SWAP1 the peephole
+// removes before a commutative or mirrored opcode).
+func (e *emitter) swapIn(inst ir.Instruction) (int, int, int) {
+	x := e.x
+	if x.noSwapIn || e.h() != 0 || e.S < 2 || x.noAdopt[inst] {
+		return -1, 0, 0
+	}
+	v, ok := inst.(value.Value)
+	if !ok {
+		return -1, 0, 0
+	}
+	id, ok := x.ids[v]
+	if !ok || !x.slot[id] || !v.Type().Equal(sir.Word) {
+		return -1, 0, 0
+	}
+	c := x.color[id]
+	r := e.rank[c]
+	if r < 0 || r >= e.S-1 {
+		return -1, 0, 0
+	}
+	swappable := false
+	switch inst := inst.(type) {
+	case *ir.InstAdd, *ir.InstMul, *ir.InstAnd, *ir.InstOr, *ir.InstXor, *ir.InstICmp:
+		swappable = true
+	case *ir.InstSub, *ir.InstShl, *ir.InstLShr, *ir.InstAShr, *ir.InstZExt:
+	case *ir.InstCall:
+		callee, ok := inst.Callee.(*ir.Func)
+		if !ok {
+			return -1, 0, 0
+		}
+		if b, ok := sir.LookupIntrinsic(callee.Name()); ok {
+			if b.IsVerbatim() || b.Rets != 1 || !b.AvailableIn(x.g.opts.EVMVersion) {
+				return -1, 0, 0
+			}
+			switch b.Name {
+			case "memoryguard", "datasize", "dataoffset", "loadimmutable", "linkersymbol", "setimmutable", "datacopy":
+				return -1, 0, 0
+			}
+		} else if _, ok := x.g.funcLabel[callee]; !ok {
+			return -1, 0, 0
+		}
+	default:
+		return -1, 0, 0
+	}
+	ops := x.evmOperands(inst)
+	k := -1
+	for i, o := range ops {
+		oid, ok := x.ids[o]
+		if !ok || !x.slot[oid] || x.color[oid] != c {
+			continue
+		}
+		dying := false
+		for _, d := range x.dies[inst] {
+			if d == oid {
+				dying = true
+			}
+		}
+		if dying && count(ops, o) == 1 {
+			k = i
+		}
+	}
+	if k < 0 || !(k == len(ops)-1 || swappable && len(ops) == 2) {
+		return -1, 0, 0
+	}
+	top := -1
+	for cc, rr := range e.rank {
+		if rr == e.S-1 {
+			top = cc
+		}
+	}
+	if top < 0 {
+		return -1, 0, 0
+	}
+	e.swap(e.S - 1 - r)
+	e.rank[c], e.rank[top] = e.S-1, r
+	return r, c, top
+}
+
+// swapOut undoes swapIn once the result is stored.
+func (e *emitter) swapOut(r, c, top int) {
+	if e.err != nil {
+		return
+	}
+	if e.h() != 0 || e.rank[c] != e.S-1 {
+		e.fail(errSwapIn)
+		return
+	}
+	e.swap(e.S - 1 - r)
+	e.rank[c], e.rank[top] = r, e.S-1
 }

@@ -62,6 +62,8 @@ type fn struct {
 	noPrePush  bool
 	// noLazy: create every slot at function entry (see emitter.lazy).
 	noLazy bool
+	// noSwapIn: no updates in place (see emitter.swapIn).
+	noSwapIn bool
 
 	// dies[inst]: slot values whose last use is inst (not live after it).
 	dies map[ir.Instruction][]int
