@@ -505,6 +505,7 @@ func (a *analyzer) reservedName(d solidity.Node, name string, at source.Span) {
 // the state mutability checks.
 func (a *analyzer) postTypeChecks() {
 	a.constantCycles()
+	a.eventsAndErrorsOutside()
 	if a.errors > 0 {
 		return
 	}

@@ -1,6 +1,8 @@
 package sema
 
 import (
+	"math/big"
+
 	"github.com/soll-dev/soll/frontend/solidity"
 	"github.com/soll-dev/soll/frontend/source"
 )
@@ -47,7 +49,9 @@ func (a *analyzer) checkMember(d solidity.Decl, ctx *fnCtx) {
 			t := a.varType(d)
 			a.expectType(d.Value, t, ctx, 7407)
 		}
+		a.variableHeader(d)
 	case *solidity.FunctionDefinition:
+		a.functionHeader(d, ctx.contract)
 		a.checkSignatureTypes(d)
 		a.specialFunction(d, ctx.contract)
 		a.functionShape(d, ctx.contract)
@@ -67,6 +71,7 @@ func (a *analyzer) checkMember(d solidity.Decl, ctx *fnCtx) {
 		if d.Body != nil {
 			a.stmt(d.Body, ctx)
 		}
+		a.constructorHeader(d, ctx.contract)
 	case *solidity.UsingForDirective:
 		a.checkUsing(d, ctx.contract, ctx.unit)
 	case *solidity.EventDefinition:
@@ -587,7 +592,17 @@ func (a *analyzer) index(e *solidity.IndexAccess, ctx *fnCtx) Type {
 			a.errorf(source.TypeError, 9689, e.Loc, "Index expression cannot be omitted.")
 			return tNull
 		}
-		a.expectType(e.Index, tUint256, ctx, 7407)
+		if t.Kind == StringArray {
+			a.errorf(source.TypeError, 9961, e.Loc, "Index access for string is not possible.")
+			a.expr(e.Index, ctx)
+			return &FixedBytesType{N: 1}
+		}
+		it := a.expectType(e.Index, tUint256, ctx, 7407)
+		if a.errors == 0 && t.Len != nil {
+			if n := constIndex(it); n != nil && t.Len.Cmp(n) <= 0 {
+				a.errorf(source.TypeError, 3383, e.Loc, "Out of bounds array access.")
+			}
+		}
 		if t.IsByteArray() {
 			return &FixedBytesType{N: 1}
 		}
@@ -600,8 +615,13 @@ func (a *analyzer) index(e *solidity.IndexAccess, ctx *fnCtx) Type {
 		a.expectType(e.Index, t.Key, ctx, 7407)
 		return t.Value
 	case *FixedBytesType:
-		if e.Index != nil {
-			a.expectType(e.Index, tUint256, ctx, 7407)
+		if e.Index == nil {
+			a.errorf(source.TypeError, 8830, e.Loc, "Index expression cannot be omitted.")
+			return &FixedBytesType{N: 1}
+		}
+		it := a.expectType(e.Index, tUint256, ctx, 7407)
+		if n := constIndex(it); n != nil && big.NewInt(int64(t.N)).Cmp(n) <= 0 {
+			a.errorf(source.TypeError, 1859, e.Loc, "Out of bounds array access.")
 		}
 		return &FixedBytesType{N: 1}
 	case *TypeType:
@@ -623,6 +643,14 @@ func (a *analyzer) index(e *solidity.IndexAccess, ctx *fnCtx) Type {
 		a.expr(e.Index, ctx)
 	}
 	return tNull
+}
+
+// constIndex is the value of an integer literal index (nil otherwise).
+func constIndex(t Type) *big.Int {
+	if r, ok := t.(*RationalType); ok && r.V.IsInt() {
+		return r.V.Num()
+	}
+	return nil
 }
 
 // dynamicallyEncoded is solc's Type::isDynamicallyEncoded.
