@@ -29,11 +29,24 @@ type CFG struct {
 // NewCFG computes the graph and the dominator tree of f (Cooper, Harvey and
 // Kennedy, "A Simple, Fast Dominance Algorithm": iterative over reverse
 // postorder, near-linear on the reducible graphs soll's frontends produce).
-func NewCFG(f *ir.Func) *CFG {
+func NewCFG(f *ir.Func) *CFG { return NewCFGReusing(f, nil) }
+
+// NewCFGReusing is NewCFG reusing the Index map of old, a CFG of the same
+// function that its user no longer needs (nil: none): old.Index is cleared
+// and belongs to the result.
+func NewCFGReusing(f *ir.Func, old *CFG) *CFG {
 	n := len(f.Blocks)
+	var index map[*ir.Block]int
+	if old != nil && old.Index != nil {
+		index = old.Index
+		clear(index)
+		old.Index = nil
+	} else {
+		index = make(map[*ir.Block]int, n)
+	}
 	c := &CFG{
 		Blocks: f.Blocks,
-		Index:  make(map[*ir.Block]int, n),
+		Index:  index,
 		Succs:  make([][]int, n),
 		Preds:  make([][]int, n),
 		Idom:   make([]int, n),

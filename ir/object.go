@@ -114,10 +114,20 @@ func (o *Object) Loc(inst any) source.Span { return o.Locs[inst] }
 
 // MoveLoc gives to the span of from, when to has none.
 func (o *Object) MoveLoc(from, to any) {
-	if s, ok := o.Locs[from]; ok {
-		if _, has := o.Locs[to]; !has {
-			o.SetLoc(to, s)
-		}
+	s, ok := o.Locs[from]
+	if !ok || !s.IsValid() {
+		return
+	}
+	if _, has := o.Locs[to]; !has {
+		o.Locs[to] = s
+	}
+}
+
+// CopyLoc gives the span of from to to, a new instruction or terminator
+// that has none yet (a clone): one map lookup less than MoveLoc.
+func (o *Object) CopyLoc(from, to any) {
+	if s, ok := o.Locs[from]; ok && s.IsValid() {
+		o.Locs[to] = s
 	}
 }
 

@@ -34,7 +34,9 @@ func (c *Context) cfg(f *llvm.Func) *ir.CFG {
 		}
 		c.cfgs[f] = e
 	}
-	e.cfg = ir.NewCFG(f)
+	// A miss means f's control flow changed: the old snapshot is stale, and
+	// no pass may still use it (see above), so its index map is recycled.
+	e.cfg = ir.NewCFGReusing(f, e.cfg)
 	e.blocks = append(e.blocks[:0], f.Blocks...)
 	e.targets = e.targets[:0]
 	e.ends = e.ends[:0]

@@ -25,9 +25,13 @@ func fold(f *llvm.Func, ctx *Context) bool {
 		}
 	}
 	changed := false
+	// One simplifier for the whole function: it appends to s.out, and
+	// s.cur is the instruction whose span inserted ones inherit.
+	s := &simplifier{ctx: ctx}
 	for _, bi := range cfg.RPO {
 		b := f.Blocks[bi]
-		out := make([]llvm.Instruction, 0, len(b.Insts))
+		s.out = s.out[:0]
+		edited := false
 		for _, inst := range b.Insts {
 			if _, isPhi := inst.(*llvm.InstPhi); !isPhi {
 				var opBuf [8]*value.Value
@@ -35,23 +39,28 @@ func fold(f *llvm.Func, ctx *Context) bool {
 					resolve(op)
 				}
 			}
-			s := &simplifier{ctx: ctx, insert: func(n llvm.Instruction) {
-				ctx.moveLoc(inst, n)
-				out = append(out, n)
-			}}
+			s.cur = inst
+			n := len(s.out)
 			if r := s.simplify(inst, subst); r != nil {
 				subst[inst.(value.Value)] = r
 				changed = true
+				edited = true
 				continue
 			}
-			out = append(out, inst)
+			if len(s.out) != n {
+				edited = true
+			}
+			s.out = append(s.out, inst)
 		}
-		b.Insts = out
+		if edited {
+			b.Insts = append(make([]llvm.Instruction, 0, len(s.out)), s.out...)
+		}
 		var opBuf [8]*value.Value
 		for _, op := range ir.AppendOperands(opBuf[:0], b.Term) {
 			resolve(op)
 		}
 	}
+	s.cur = nil
 	ir.ReplaceValues(f, subst)
 	return changed
 }
@@ -59,8 +68,15 @@ func fold(f *llvm.Func, ctx *Context) bool {
 // simplifier rewrites one instruction. insert adds a new instruction before
 // the one being simplified (its operands dominate it).
 type simplifier struct {
-	ctx    *Context
-	insert func(llvm.Instruction)
+	ctx *Context
+	out []llvm.Instruction // the block's new instruction list
+	cur llvm.Instruction   // the instruction being simplified
+}
+
+// insert adds n before the instruction being simplified, with its span.
+func (s *simplifier) insert(n llvm.Instruction) {
+	s.ctx.moveLoc(s.cur, n)
+	s.out = append(s.out, n)
 }
 
 // simplify returns the value inst equals, or nil. Only instructions without

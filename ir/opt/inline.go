@@ -139,8 +139,7 @@ func inlineCall(ctx *Context, f *llvm.Func, bi, ii int, call *llvm.InstCall, g *
 	b := f.Blocks[bi]
 	cont := &llvm.Block{Parent: f}
 	cont.Insts = append([]llvm.Instruction(nil), b.Insts[ii+1:]...)
-	cont.Term = b.Term
-	ctx.moveLoc(b.Term, cont.Term)
+	cont.Term = b.Term // the same terminator: its span stays
 	for _, s := range ir.Succs(cont.Term) {
 		ir.ReplacePhiPred(s, b, cont)
 	}
@@ -169,7 +168,7 @@ func inlineCall(ctx *Context, f *llvm.Func, bi, ii int, call *llvm.InstCall, g *
 		nb := clones[i]
 		for _, inst := range gb.Insts {
 			c := cloneInst(inst)
-			ctx.moveLoc(inst, c)
+			ctx.copyLoc(inst, c)
 			if v, ok := inst.(value.Value); ok {
 				vmap[v] = c.(value.Value)
 			}
@@ -186,7 +185,7 @@ func inlineCall(ctx *Context, f *llvm.Func, bi, ii int, call *llvm.InstCall, g *
 		} else {
 			nb.Term = cloneTerm(gb.Term)
 		}
-		ctx.moveLoc(gb.Term, nb.Term)
+		ctx.copyLoc(gb.Term, nb.Term)
 	}
 	remap := func(op *value.Value) {
 		if r, ok := vmap[*op]; ok {

@@ -101,6 +101,13 @@ type Context struct {
 	allDirty bool
 }
 
+// copyLoc gives the span of from to to, a fresh clone without one.
+func (c *Context) copyLoc(from, to any) {
+	if c.Obj != nil {
+		c.Obj.CopyLoc(from, to)
+	}
+}
+
 // moveLoc carries the source span of from over to its replacement.
 func (c *Context) moveLoc(from, to any) {
 	if c.Obj != nil {

@@ -1,8 +1,7 @@
 package opt
 
 import (
-	"fmt"
-	"strings"
+	"strconv"
 
 	llvm "github.com/llir/llvm/ir"
 	"github.com/llir/llvm/ir/value"
@@ -114,20 +113,43 @@ func pruneCases(b *llvm.Block, t *llvm.TermSwitch) bool {
 // one block only with equal phi values). The value for E dominates E, so it
 // dominates the end of every predecessor of E.
 func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
-	// preds[b][p] counts the edges p→b; order[b] lists b's predecessors in
-	// the order they were found, for a deterministic result.
-	preds := make(map[*llvm.Block]map[*llvm.Block]int, len(f.Blocks))
-	order := make(map[*llvm.Block][]*llvm.Block, len(f.Blocks))
+	// Blocks get dense ids; cnt[edgeKey(p, b)] counts the edges p→b (a key
+	// may be present with count 0), npreds[b] is the number of keys present
+	// for b, and order[b] lists b's predecessors in the order they were
+	// found, for a deterministic result.
+	ids := make(map[*llvm.Block]uint32, len(f.Blocks))
+	for i, b := range f.Blocks {
+		ids[b] = uint32(i)
+	}
+	id := func(b *llvm.Block) uint32 {
+		i, ok := ids[b]
+		if !ok {
+			i = uint32(len(ids))
+			ids[b] = i
+		}
+		return i
+	}
+	var (
+		cnt    = make(map[uint64]int, len(f.Blocks)*2)
+		npreds = make([]int, len(f.Blocks))
+		order  = make([][]*llvm.Block, len(f.Blocks))
+	)
+	key := func(p, s uint32) uint64 { return uint64(p)<<32 | uint64(s) }
 	addEdge := func(p, s *llvm.Block, n int) {
-		m := preds[s]
-		if m == nil {
-			m = make(map[*llvm.Block]int)
-			preds[s] = m
+		pi, si := id(p), id(s)
+		for int(si) >= len(npreds) {
+			npreds = append(npreds, 0)
+			order = append(order, nil)
 		}
-		if m[p] == 0 {
-			order[s] = append(order[s], p)
+		k := key(pi, si)
+		c, present := cnt[k]
+		if !present {
+			npreds[si]++
 		}
-		m[p] += n
+		if c == 0 {
+			order[si] = append(order[si], p)
+		}
+		cnt[k] = c + n
 	}
 	for _, p := range f.Blocks {
 		for _, s := range ir.Succs(p.Term) {
@@ -138,7 +160,7 @@ func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
 	for bi := 1; bi < len(f.Blocks); bi++ {
 		e := f.Blocks[bi]
 		br, ok := e.Term.(*llvm.TermBr)
-		if !ok || len(e.Insts) != 0 || len(preds[e]) == 0 {
+		if !ok || len(e.Insts) != 0 || npreds[id(e)] == 0 {
 			continue
 		}
 		t := br.Target.(*llvm.Block)
@@ -156,9 +178,11 @@ func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
 			}
 		}
 		agree := true
+		ei, ti := id(e), id(t)
 		if len(phis) > 0 {
-			for p := range preds[e] {
-				if preds[t][p] == 0 {
+			for _, p := range order[ei] {
+				pi := id(p)
+				if _, present := cnt[key(pi, ei)]; !present || cnt[key(pi, ti)] == 0 {
 					continue
 				}
 				for i, phi := range phis {
@@ -173,8 +197,8 @@ func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
 		if !agree {
 			continue
 		}
-		for _, p := range order[e] {
-			if preds[e][p] == 0 {
+		for _, p := range order[ei] {
+			if cnt[key(id(p), ei)] == 0 {
 				continue
 			}
 			n := retarget(p.Term, e, t)
@@ -187,8 +211,14 @@ func threadEmptyBlocks(f *llvm.Func, ctx *Context) bool {
 		}
 		// e has no predecessors left; its edge to t goes away with it.
 		ir.RemovePhiIncoming(t, e, 1)
-		delete(preds[t], e)
-		preds[e], order[e] = nil, nil
+		if _, present := cnt[key(ei, ti)]; present {
+			delete(cnt, key(ei, ti))
+			npreds[ti]--
+		}
+		for _, p := range order[ei] {
+			delete(cnt, key(id(p), ei))
+		}
+		npreds[ei], order[ei] = 0, nil
 		changed = true
 	}
 	if changed {
@@ -322,17 +352,24 @@ func mergeBlocks(f *llvm.Func) bool {
 // Arguments defined outside both blocks dominate both, so they dominate
 // every predecessor of the merged block too.
 func mergeIdenticalExits(f *llvm.Func) bool {
-	seen := make(map[string]*llvm.Block)
-	replace := make(map[*llvm.Block]*llvm.Block)
+	var seen map[string]*llvm.Block
+	var replace map[*llvm.Block]*llvm.Block
+	var k exitKeyer
 	for _, b := range f.Blocks[1:] {
-		key, ok := exitKey(b)
+		key, ok := k.key(b)
 		if !ok {
 			continue
 		}
-		if first, dup := seen[key]; dup {
+		if seen == nil {
+			seen = make(map[string]*llvm.Block)
+		}
+		if first, dup := seen[string(key)]; dup {
+			if replace == nil {
+				replace = make(map[*llvm.Block]*llvm.Block)
+			}
 			replace[b] = first
 		} else {
-			seen[key] = b
+			seen[string(key)] = b
 		}
 	}
 	if len(replace) == 0 {
@@ -349,44 +386,70 @@ func mergeIdenticalExits(f *llvm.Func) bool {
 	return true
 }
 
-// exitKey describes an exit block for mergeIdenticalExits.
-func exitKey(b *llvm.Block) (string, bool) {
-	if len(ir.Succs(b.Term)) != 0 {
-		return "", false
+// exitKeyer describes exit blocks for mergeIdenticalExits: two blocks get
+// the same key when they make the same calls with the same arguments and end
+// the same way. Values other than integer constants are named by small ids
+// given in order of appearance (the keys are compared within one function).
+type exitKeyer struct {
+	buf []byte
+	ids map[value.Value]uint64
+}
+
+func (k *exitKeyer) value(v value.Value) {
+	if c := intConst(v); c != nil {
+		k.buf = append(k.buf, " c"...)
+		k.buf = strconv.AppendUint(k.buf, c.Typ.BitSize, 10)
+		k.buf = append(k.buf, ':')
+		k.buf = ir.Unsigned(c).Append(k.buf, 16)
+		return
 	}
-	var sb strings.Builder
-	token := func(v value.Value) {
-		if c := intConst(v); c != nil {
-			fmt.Fprintf(&sb, " c%d:%s", c.Typ.BitSize, ir.Unsigned(c))
-			return
-		}
-		fmt.Fprintf(&sb, " v%p", v)
+	if k.ids == nil {
+		k.ids = make(map[value.Value]uint64)
+	}
+	n, ok := k.ids[v]
+	if !ok {
+		n = uint64(len(k.ids))
+		k.ids[v] = n
+	}
+	k.buf = append(k.buf, " v"...)
+	k.buf = strconv.AppendUint(k.buf, n, 10)
+}
+
+// key returns b's key (valid until the next call), or false when b is not
+// an exit block made of calls without results.
+func (k *exitKeyer) key(b *llvm.Block) ([]byte, bool) {
+	switch b.Term.(type) {
+	case *llvm.TermUnreachable, *llvm.TermRet:
+	default:
+		return nil, false
 	}
 	for _, inst := range b.Insts {
 		call, ok := inst.(*llvm.InstCall)
 		if !ok || !isVoid(call) {
-			return "", false
+			return nil, false
 		}
-		fn, isFunc := call.Callee.(*llvm.Func)
-		if !isFunc {
-			return "", false
+		if _, isFunc := call.Callee.(*llvm.Func); !isFunc {
+			return nil, false
 		}
-		fmt.Fprintf(&sb, "call %p", fn)
+	}
+	k.buf = k.buf[:0]
+	for _, inst := range b.Insts {
+		call := inst.(*llvm.InstCall)
+		k.buf = append(k.buf, "call"...)
+		k.value(call.Callee)
 		for _, a := range call.Args {
-			token(a)
+			k.value(a)
 		}
-		sb.WriteString(";")
+		k.buf = append(k.buf, ';')
 	}
 	switch t := b.Term.(type) {
 	case *llvm.TermUnreachable:
-		sb.WriteString("unreachable")
+		k.buf = append(k.buf, "unreachable"...)
 	case *llvm.TermRet:
-		sb.WriteString("ret")
+		k.buf = append(k.buf, "ret"...)
 		if t.X != nil {
-			token(t.X)
+			k.value(t.X)
 		}
-	default:
-		return "", false
 	}
-	return sb.String(), true
+	return k.buf, true
 }
