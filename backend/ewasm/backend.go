@@ -201,8 +201,10 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 			return nil, err
 		}
 	}
+	m.pruneResults()
 	m.narrowCalls()
 	m.pruneParams()
+	m.cleanZeros()
 	m.optimizeLocals()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length

@@ -52,6 +52,8 @@ func localType(f *function, i int) valType {
 }
 
 func optimizeLocals(f *function) {
+	swapIfs(f)
+	copyProp(f)
 	np := len(f.typ.params)
 	n := np + len(f.locals)
 	if len(f.locals) == 0 {
@@ -353,4 +355,68 @@ func uninitReads(f *function, n int, pinned bitset) {
 			}
 		}
 	}
+}
+
+// copyProp removes copies between locals that each have one write (or are
+// parameters that are never written): local.get a … local.set b, with the
+// value pushed by the get taken by the set. The code generator writes every
+// value's local once before its reads (a read that may see the initial zero
+// is excluded), so b equals a wherever b is read and b's reads can read a.
+func copyProp(f *function) {
+	np := len(f.typ.params)
+	n := np + len(f.locals)
+	if n == 0 {
+		return
+	}
+	writes := make([]int, n)
+	writeAt := make([]int, n)
+	for i, in := range f.body {
+		if in.op == opLocalSet || in.op == opLocalTee {
+			writes[in.imm]++
+			writeAt[in.imm] = i
+		}
+	}
+	pinned := newBitset(n)
+	uninitReads(f, n, pinned)
+	rep := make([]int, n)
+	for i := range rep {
+		rep[i] = i
+	}
+	del := map[int]bool{}
+	for p, in := range f.body {
+		if in.op != opLocalGet {
+			continue
+		}
+		a := int(in.imm)
+		if pinned.has(a) || !(a < np && writes[a] == 0 || a >= np && writes[a] == 1 && writeAt[a] < p) {
+			continue
+		}
+		q, _ := consumer(f.body, p)
+		if q < 0 || (f.body[q].op != opLocalSet && f.body[q].op != opLocalTee) {
+			continue
+		}
+		b := int(f.body[q].imm)
+		if b < np || b == a || writes[b] != 1 || pinned.has(b) || localType(f, a) != localType(f, b) {
+			continue
+		}
+		rep[b] = rep[a]
+		del[q] = true
+		if f.body[q].op == opLocalSet {
+			del[p] = true
+		}
+	}
+	if len(del) == 0 {
+		return
+	}
+	body := f.body[:0]
+	for i, in := range f.body {
+		if del[i] {
+			continue
+		}
+		if in.op == opLocalGet {
+			in.imm = int64(rep[in.imm])
+		}
+		body = append(body, in)
+	}
+	f.body = body
 }

@@ -103,7 +103,9 @@ var rtModule = sync.OnceValue(func() []byte {
 	b.call(k)
 	m.testExports = append(m.testExports, b.f)
 	// the clean-up passes of compileObject (prune.go, locals.go)
+	m.pruneResults()
 	m.pruneParams()
+	m.cleanZeros()
 	m.optimizeLocals()
 	bin, _, err := m.encode(func(*instr, *layout) (int64, error) { return 0, nil })
 	if err != nil {
