@@ -361,3 +361,28 @@ func AppendSuccs(buf []*ir.Block, t ir.Terminator) []*ir.Block {
 	}
 	return append(buf, t.Succs()...)
 }
+
+// ReachableFuncs lists main and every defined function it calls, directly
+// or not, main first, then in the order calls are first met (deterministic:
+// both backends lay functions out in this order).
+func ReachableFuncs(main *ir.Func) []*ir.Func {
+	seen := map[*ir.Func]bool{main: true}
+	order := []*ir.Func{main}
+	for i := 0; i < len(order); i++ {
+		for _, b := range order[i].Blocks {
+			for _, inst := range b.Insts {
+				c, ok := inst.(*ir.InstCall)
+				if !ok {
+					continue
+				}
+				f, ok := c.Callee.(*ir.Func)
+				if !ok || len(f.Blocks) == 0 || seen[f] {
+					continue
+				}
+				seen[f] = true
+				order = append(order, f)
+			}
+		}
+	}
+	return order
+}

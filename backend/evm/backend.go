@@ -125,7 +125,7 @@ func (g *objGen) code() ([]item, error) {
 	if main == nil {
 		return nil, fmt.Errorf("no entry function %q", sir.EntryName)
 	}
-	funcs := g.reachableFuncs(main)
+	funcs := sir.ReachableFuncs(main)
 	g.findGuard(funcs)
 	g.findRecursion(funcs)
 	for _, f := range funcs[1:] {
@@ -150,28 +150,6 @@ func (g *objGen) code() ([]item, error) {
 	}
 	items = peephole(g.crossJump(g.moveColdRuns(items)))
 	return items, nil
-}
-
-func (g *objGen) reachableFuncs(main *ir.Func) []*ir.Func {
-	seen := map[*ir.Func]bool{main: true}
-	order := []*ir.Func{main}
-	for i := 0; i < len(order); i++ {
-		for _, b := range order[i].Blocks {
-			for _, inst := range b.Insts {
-				c, ok := inst.(*ir.InstCall)
-				if !ok {
-					continue
-				}
-				f, ok := c.Callee.(*ir.Func)
-				if !ok || len(f.Blocks) == 0 || seen[f] {
-					continue
-				}
-				seen[f] = true
-				order = append(order, f)
-			}
-		}
-	}
-	return order
 }
 
 func (g *objGen) findGuard(funcs []*ir.Func) {

@@ -182,7 +182,7 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 	if main == nil {
 		return nil, &diagError{span: obj.Span, msg: fmt.Sprintf("object %q has no entry function", obj.Name)}
 	}
-	funcs := reachable(main)
+	funcs := sir.ReachableFuncs(main)
 	og.findImmutables(funcs)
 	m.memBase = immutableBase + 32*uint32(len(og.immIndex))
 	immSeg := -1
@@ -321,27 +321,4 @@ func (og *objGen) findImmutables(funcs []*ir.Func) {
 	for i, n := range names {
 		og.immIndex[n] = i
 	}
-}
-
-// reachable lists main and every defined function it calls, main first.
-func reachable(main *ir.Func) []*ir.Func {
-	seen := map[*ir.Func]bool{main: true}
-	order := []*ir.Func{main}
-	for i := 0; i < len(order); i++ {
-		for _, b := range order[i].Blocks {
-			for _, inst := range b.Insts {
-				c, ok := inst.(*ir.InstCall)
-				if !ok {
-					continue
-				}
-				f, ok := c.Callee.(*ir.Func)
-				if !ok || len(f.Blocks) == 0 || seen[f] {
-					continue
-				}
-				seen[f] = true
-				order = append(order, f)
-			}
-		}
-	}
-	return order
 }
