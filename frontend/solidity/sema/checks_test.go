@@ -11,12 +11,7 @@ import (
 // TestContractAndFlowChecks checks the first error of small programs
 // against solc's code and span for the checks after name resolution.
 func TestContractAndFlowChecks(t *testing.T) {
-	const pre = "// SPDX-License-Identifier: GPL-3.0\npragma solidity >=0.0;\n"
-	cases := []struct {
-		src        string
-		code       int
-		start, end int // relative to the source after pre
-	}{
+	cases := []firstErrorCase{
 		{"contract A { function f() public virtual {} }\ncontract B is A { function f() public {} }", 9456, 64, 86},
 		{"contract A { function f() public {} }\ncontract B is A { function f() public override {} }", 4334, 13, 35},
 		{"contract C { function f() public {} function f() public {} }", 1686, 13, 35},
@@ -58,45 +53,13 @@ func TestContractAndFlowChecks(t *testing.T) {
 		{"error E(); function f() pure { E(); }", 7757, 31, 34},
 		{"error E(); function f(bool b) pure { require(b, E()); }", 0, 0, 0},
 	}
-	evm := evmversion.Default
-	for _, c := range cases {
-		prog, pd := solidity.Parse([]solidity.Source{{Name: "a.sol", Content: []byte(pre + c.src)}}, solidity.Options{EVMVersion: &evm, NoImportCallback: true, NoPragmaWarning: true, Jobs: 1})
-		if hasError(pd) {
-			t.Fatalf("%s: parse error %v", c.src, pd)
-		}
-		_, diags := Analyze(prog, Options{EVMVersion: &evm})
-		var first *source.Diagnostic
-		for i := range diags {
-			if diags[i].Severity == source.Error {
-				first = &diags[i]
-				break
-			}
-		}
-		if c.code == 0 {
-			if first != nil {
-				t.Errorf("%s: unexpected error %d: %s", c.src, first.Code, first.Message)
-			}
-			continue
-		}
-		if first == nil {
-			t.Errorf("%s: accepted, want error %d", c.src, c.code)
-			continue
-		}
-		if first.Code != c.code || first.Span.Start-len(pre) != c.start || first.Span.End-len(pre) != c.end {
-			t.Errorf("%s: got %d (%d-%d) %s; want %d (%d-%d)", c.src, first.Code, first.Span.Start-len(pre), first.Span.End-len(pre), first.Message, c.code, c.start, c.end)
-		}
-	}
+	checkFirstErrors(t, cases)
 }
 
 // TestMemberAndAssemblyChecks checks `using for` binding, members of
 // functions, types and meta types, 1834 and inline assembly references.
 func TestMemberAndAssemblyChecks(t *testing.T) {
-	const pre = "// SPDX-License-Identifier: GPL-3.0\npragma solidity >=0.0;\n"
-	cases := []struct {
-		src        string
-		code       int
-		start, end int
-	}{
+	cases := []firstErrorCase{
 		{"library D { function d(uint s) internal pure returns (uint) { return s; } }\ncontract C { using D for uint; function f(uint16 a) public pure returns (uint) { return a.d(); } }", 9582, 164, 167},
 		{"library D { function d(uint s) internal pure returns (uint) { return s; } }\ncontract C { using D for *; function f(uint16 a) public pure returns (uint) { return a.d(); } }", 0, 0, 0},
 		{"library D { function d(bytes32 s) internal pure returns (uint) { return uint(s); } }\ncontract C { using D for *; function f(uint a) public pure returns (uint) { return a.d(); } }", 9582, 168, 171},
@@ -114,41 +77,13 @@ func TestMemberAndAssemblyChecks(t *testing.T) {
 		{"contract C { function f() public pure { assembly { k() } } }", 4619, 51, 52},
 		{"contract C { uint x; function f() public view returns (uint r) { assembly { r := sload(x.slot) } } }", 0, 0, 0},
 	}
-	evm := evmversion.Default
-	for _, c := range cases {
-		prog, pd := solidity.Parse([]solidity.Source{{Name: "a.sol", Content: []byte(pre + c.src)}}, solidity.Options{EVMVersion: &evm, NoImportCallback: true, NoPragmaWarning: true, Jobs: 1})
-		if hasError(pd) {
-			t.Fatalf("%s: parse error %v", c.src, pd)
-		}
-		_, diags := Analyze(prog, Options{EVMVersion: &evm})
-		var first *source.Diagnostic
-		for i := range diags {
-			if diags[i].Severity == source.Error {
-				first = &diags[i]
-				break
-			}
-		}
-		switch {
-		case c.code == 0 && first != nil:
-			t.Errorf("%s: unexpected error %d: %s", c.src, first.Code, first.Message)
-		case c.code == 0:
-		case first == nil:
-			t.Errorf("%s: accepted, want error %d", c.src, c.code)
-		case first.Code != c.code || first.Span.Start-len(pre) != c.start || first.Span.End-len(pre) != c.end:
-			t.Errorf("%s: got %d (%d-%d) %s; want %d (%d-%d)", c.src, first.Code, first.Span.Start-len(pre), first.Span.End-len(pre), first.Message, c.code, c.start, c.end)
-		}
-	}
+	checkFirstErrors(t, cases)
 }
 
 // TestLValueUsingAndOperatorChecks checks lvalues, `using … for`
 // directives, user-defined operators and explicit conversions.
 func TestLValueUsingAndOperatorChecks(t *testing.T) {
-	const pre = "// SPDX-License-Identifier: GPL-3.0\npragma solidity >=0.0;\n"
-	cases := []struct {
-		src        string
-		code       int
-		start, end int
-	}{
+	cases := []firstErrorCase{
 		{"contract C { function f() public pure { f = f; } }", 4247, 40, 41},
 		{"contract C { uint constant x = 1; function f() public pure { x = 2; } }", 6520, 61, 62},
 		{"contract C { function f(uint[] calldata a) external pure { a[0] = 1; } }", 6182, 59, 63},
@@ -173,30 +108,7 @@ func TestLValueUsingAndOperatorChecks(t *testing.T) {
 		{"contract C { uint constant a = b; uint constant b = a; }", 6161, 13, 32},
 		{"uint constant c = 1;\ncontract C { uint constant a = c + 1; }", 0, 0, 0},
 	}
-	evm := evmversion.Default
-	for _, c := range cases {
-		prog, pd := solidity.Parse([]solidity.Source{{Name: "a.sol", Content: []byte(pre + c.src)}}, solidity.Options{EVMVersion: &evm, NoImportCallback: true, NoPragmaWarning: true, Jobs: 1})
-		if hasError(pd) {
-			t.Fatalf("%s: parse error %v", c.src, pd)
-		}
-		_, diags := Analyze(prog, Options{EVMVersion: &evm})
-		var first *source.Diagnostic
-		for i := range diags {
-			if diags[i].Severity == source.Error {
-				first = &diags[i]
-				break
-			}
-		}
-		switch {
-		case c.code == 0 && first != nil:
-			t.Errorf("%s: unexpected error %d: %s", c.src, first.Code, first.Message)
-		case c.code == 0:
-		case first == nil:
-			t.Errorf("%s: accepted, want error %d", c.src, c.code)
-		case first.Code != c.code || first.Span.Start-len(pre) != c.start || first.Span.End-len(pre) != c.end:
-			t.Errorf("%s: got %d (%d-%d) %s; want %d (%d-%d)", c.src, first.Code, first.Span.Start-len(pre), first.Span.End-len(pre), first.Message, c.code, c.start, c.end)
-		}
-	}
+	checkFirstErrors(t, cases)
 }
 
 // TestSyntaxAndCallChecks checks the SyntaxChecker, base constructor and
