@@ -124,71 +124,52 @@ func isPrivate(d solidity.Node) bool {
 	return false
 }
 
-// declName is the name a declaration is known by.
-func declName(d solidity.Node) string {
+// declIdent is the identifier that names a declaration (nil when it has
+// none: unnamed functions and variables, builtins).
+func declIdent(d solidity.Node) *solidity.Ident {
 	switch d := d.(type) {
 	case *solidity.ContractDefinition:
-		return d.Name.Name
-	case *solidity.StructDefinition:
-		return d.Name.Name
-	case *solidity.EnumDefinition:
-		return d.Name.Name
-	case *solidity.EnumValue:
-		return d.Name.Name
-	case *solidity.UserDefinedValueTypeDefinition:
-		return d.Name.Name
-	case *solidity.FunctionDefinition:
-		if d.Name != nil {
-			return d.Name.Name
-		}
-	case *solidity.ModifierDefinition:
-		return d.Name.Name
-	case *solidity.VariableDeclaration:
-		if d.Name != nil {
-			return d.Name.Name
-		}
-	case *solidity.EventDefinition:
-		return d.Name.Name
-	case *solidity.ErrorDefinition:
-		return d.Name.Name
-	case *ModuleDecl:
-		return d.Alias.Name
-	case *Builtin:
 		return d.Name
+	case *solidity.StructDefinition:
+		return d.Name
+	case *solidity.EnumDefinition:
+		return d.Name
+	case *solidity.EnumValue:
+		return d.Name
+	case *solidity.UserDefinedValueTypeDefinition:
+		return d.Name
+	case *solidity.FunctionDefinition:
+		return d.Name
+	case *solidity.ModifierDefinition:
+		return d.Name
+	case *solidity.VariableDeclaration:
+		return d.Name
+	case *solidity.EventDefinition:
+		return d.Name
+	case *solidity.ErrorDefinition:
+		return d.Name
+	case *ModuleDecl:
+		return d.Alias
+	}
+	return nil
+}
+
+// declName is the name a declaration is known by.
+func declName(d solidity.Node) string {
+	if b, ok := d.(*Builtin); ok {
+		return b.Name
+	}
+	if id := declIdent(d); id != nil {
+		return id.Name
 	}
 	return ""
 }
 
 // declNameLoc is the span of a declaration's name (where solc points for
-// redeclarations).
+// redeclarations), or the declaration's span when it has no name.
 func declNameLoc(d solidity.Node) source.Span {
-	switch d := d.(type) {
-	case *solidity.ContractDefinition:
-		return d.Name.Loc
-	case *solidity.StructDefinition:
-		return d.Name.Loc
-	case *solidity.EnumDefinition:
-		return d.Name.Loc
-	case *solidity.EnumValue:
-		return d.Name.Loc
-	case *solidity.UserDefinedValueTypeDefinition:
-		return d.Name.Loc
-	case *solidity.FunctionDefinition:
-		if d.Name != nil {
-			return d.Name.Loc
-		}
-	case *solidity.ModifierDefinition:
-		return d.Name.Loc
-	case *solidity.VariableDeclaration:
-		if d.Name != nil {
-			return d.Name.Loc
-		}
-	case *solidity.EventDefinition:
-		return d.Name.Loc
-	case *solidity.ErrorDefinition:
-		return d.Name.Loc
-	case *ModuleDecl:
-		return d.Alias.Loc
+	if id := declIdent(d); id != nil {
+		return id.Loc
 	}
 	return d.Span()
 }
