@@ -370,30 +370,7 @@ func buildUDivMod(m *module) *function {
 		}, nil)
 		b.i64c(256)
 		b.set(cnt)
-		// skip zero top limbs of the dividend
-		b.block(noType, func(out label) {
-			b.loop(func(again label) {
-				b.get(a[3])
-				b.op(opI64Eqz, opI32Eqz)
-				b.brIf(out)
-				b.get(cnt)
-				b.op(opI64Eqz)
-				b.brIf(out)
-				b.get(a[2])
-				b.set(a[3])
-				b.get(a[1])
-				b.set(a[2])
-				b.get(a[0])
-				b.set(a[1])
-				b.i64c(0)
-				b.set(a[0])
-				b.get(cnt)
-				b.i64c(64)
-				b.op(opI64Sub)
-				b.set(cnt)
-				b.br(again)
-			})
-		})
+		b.skipZeroTopLimbs(a, cnt)
 		b.block(noType, func(out label) {
 			b.loop(func(again label) {
 				b.get(cnt)
@@ -520,6 +497,35 @@ func (b *fb) modAddW(x, y, n word, c, t int) {
 }
 
 // reduceW sets x = x mod n via the mod helper.
+// skipZeroTopLimbs shifts w left by whole limbs while its top limb is zero,
+// taking 64 from the bit counter cnt each time (stops at cnt = 0): the
+// bit-serial loops of divmod and mulmod then skip leading zero limbs.
+func (b *fb) skipZeroTopLimbs(w word, cnt int) {
+	b.block(noType, func(out label) {
+		b.loop(func(again label) {
+			b.get(w[3])
+			b.op(opI64Eqz, opI32Eqz)
+			b.brIf(out)
+			b.get(cnt)
+			b.op(opI64Eqz)
+			b.brIf(out)
+			b.get(w[2])
+			b.set(w[3])
+			b.get(w[1])
+			b.set(w[2])
+			b.get(w[0])
+			b.set(w[1])
+			b.i64c(0)
+			b.set(w[0])
+			b.get(cnt)
+			b.i64c(64)
+			b.op(opI64Sub)
+			b.set(cnt)
+			b.br(again)
+		})
+	})
+}
+
 func (b *fb) reduceW(x, n word) {
 	b.getW(x)
 	b.getW(n)
@@ -560,29 +566,7 @@ func buildMulMod(m *module) *function {
 		b.reduceW(y, n)
 		b.i64c(256)
 		b.set(cnt)
-		b.block(noType, func(out label) {
-			b.loop(func(again label) {
-				b.get(y[3])
-				b.op(opI64Eqz, opI32Eqz)
-				b.brIf(out)
-				b.get(cnt)
-				b.op(opI64Eqz)
-				b.brIf(out)
-				b.get(y[2])
-				b.set(y[3])
-				b.get(y[1])
-				b.set(y[2])
-				b.get(y[0])
-				b.set(y[1])
-				b.i64c(0)
-				b.set(y[0])
-				b.get(cnt)
-				b.i64c(64)
-				b.op(opI64Sub)
-				b.set(cnt)
-				b.br(again)
-			})
-		})
+		b.skipZeroTopLimbs(y, cnt)
 		b.block(noType, func(out label) {
 			b.loop(func(again label) {
 				b.get(cnt)
