@@ -151,6 +151,14 @@ func New(cfg Config) *Chain {
 		b := c.rt.NewHostModuleBuilder(host.name)
 		for _, h := range host.funcs {
 			fn, name := h.fn, h.name
+			if hk := cfg.Hooks; hk != nil && hk.Answer != nil {
+				inner := fn
+				fn = func(f *frame, s []uint64) {
+					if !hk.Answer(f.depth, name, s, f.mem) {
+						inner(f, s)
+					}
+				}
+			}
 			if hk := cfg.Hooks; hk != nil && hk.OnHostCall != nil {
 				inner := fn
 				fn = func(f *frame, s []uint64) {

@@ -37,6 +37,22 @@ type Hooks struct {
 	// ended, its output and a copy of the module's whole linear memory
 	// at that moment.
 	OnExit func(depth int, status vm.Status, output, memory []byte)
+	// Answer, when set, runs before each ethereum/ethereum_ext function
+	// (after OnHostCall) and may answer the call itself, standing in for
+	// the chain: a test that models another host (solc's Ewasm test
+	// interpreter, tests/ewasmtrans) answers some functions its way. It
+	// gets the depth, the function's name, the wasm stack (arguments in,
+	// a result goes to stack[0]) and the module's memory; true means
+	// answered, and the chain neither runs the function nor charges gas
+	// for it.
+	Answer func(depth int, name string, stack []uint64, mem Memory) bool
+}
+
+// Memory is a module's linear memory as a host function sees it (wazero's
+// api.Memory satisfies it).
+type Memory interface {
+	Read(offset, n uint32) ([]byte, bool)
+	Write(offset uint32, b []byte) bool
 }
 
 // SetAccount gives addr code and a balance directly, outside any
