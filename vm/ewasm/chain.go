@@ -96,6 +96,9 @@ type Chain struct {
 	chainConfig *params.ChainConfig
 	state       *state.StateDB
 	precompiles gethvm.PrecompiledContracts
+	// precompileAddrs lists precompiles' addresses, warm in every
+	// transaction.
+	precompileAddrs []common.Address
 	// block is the number of the last block; the running transaction's
 	// block while one runs.
 	block uint64
@@ -141,8 +144,10 @@ func New(cfg Config) *Chain {
 		precompiles: evm.Precompiles(cfg.Version),
 		slots:       map[common.Address]map[common.Hash]struct{}{},
 		rt:          wazero.NewRuntimeWithConfig(ctx, rc),
-		modCfg:      wazero.NewModuleConfig().WithName("").WithStartFunctions(),
-		programs:    map[common.Hash]*program{},
+		// Ewasm modules import no WASI; a constant random source spares
+		// wazero seeding a fake one per instantiation.
+		modCfg:   wazero.NewModuleConfig().WithName("").WithStartFunctions().WithRandSource(zeroReader{}),
+		programs: map[common.Hash]*program{},
 	}
 	for _, host := range []struct {
 		name  string
@@ -180,7 +185,16 @@ func New(cfg Config) *Chain {
 			panic("ewasm: cannot instantiate host module " + host.name + ": " + err.Error())
 		}
 	}
+	c.precompileAddrs = evm.PrecompileAddresses(c.precompiles)
 	return c
+}
+
+// zeroReader reads zeros.
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
 
 // Close releases the wazero runtime. The Chain must not be used afterwards.

@@ -12,6 +12,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/soll-dev/soll/vm"
 )
@@ -92,7 +93,7 @@ func (c *Chain) runCall(m message) outcome {
 		f := &frame{
 			c: c, depth: m.depth, static: m.static,
 			caller: m.caller, address: m.to, value: m.value,
-			input: m.input, code: code, gas: m.gas,
+			input: m.input, code: code, codeHash: c.state.GetCodeHash(m.codeAddr), gas: m.gas,
 		}
 		out = c.execute(f)
 	}
@@ -184,7 +185,7 @@ func initCodeHash(init []byte) []byte {
 func (c *Chain) deposit(addr common.Address, out outcome) outcome {
 	code := out.output
 	if IsWasm(code) {
-		if p := c.program(code); p.err != nil {
+		if p := c.program(code, common.Hash{}); p.err != nil {
 			return failed(fmt.Errorf("deployed code: %w", p.err))
 		}
 	}
@@ -217,11 +218,18 @@ type program struct {
 // A trailing soll.ctor-args section (§3.3) is cut off first: it does not
 // change how the module runs (codeCopy reads the stored bytes), and a
 // deployer is then compiled once whatever its arguments.
-func (c *Chain) program(code []byte) *program {
+//
+// hash, when not zero, is keccak256 of code as the state already knows it
+// (an account's code hash), which saves hashing the module on every call.
+func (c *Chain) program(code []byte, hash common.Hash) *program {
+	key := hash
 	if deployer, _, ok := SplitCtorArgs(code); ok {
 		code = deployer
+		key = common.Hash{}
 	}
-	key := crypto.Keccak256Hash(code)
+	if key == (common.Hash{}) {
+		key = crypto.Keccak256Hash(code)
+	}
 	if p, ok := c.programs[key]; ok {
 		return p
 	}
@@ -258,7 +266,7 @@ func (c *Chain) execute(f *frame) outcome {
 	if !IsWasm(f.code) {
 		return failed(ErrNotWasm)
 	}
-	p := c.program(f.code)
+	p := c.program(f.code, f.codeHash)
 	if p.err != nil {
 		return failed(p.err)
 	}
@@ -270,7 +278,7 @@ func (c *Chain) execute(f *frame) outcome {
 		}
 		f.gas -= cost
 	}
-	ctx := context.WithValue(context.Background(), frameKey{}, f)
+	ctx := experimental.WithMemoryAllocator(context.WithValue(context.Background(), frameKey{}, f), pooledAllocator)
 	mod, err := c.rt.InstantiateModule(ctx, p.compiled, c.modCfg)
 	if err != nil {
 		return failed(fmt.Errorf("%w: instantiation: %s", ErrTrap, firstLine(err.Error())))

@@ -26,7 +26,10 @@ type frame struct {
 	// code is the code as stored in the state (for a creation the init code
 	// as sent), which codeCopy and getCodeSize see (ewasm.md §3.5, §8.1).
 	code []byte
-	gas  uint64
+	// codeHash is keccak256 of code when the state knows it (a call), else
+	// zero (a creation's init code).
+	codeHash common.Hash
+	gas      uint64
 	// returnData is the buffer of the last call*/create (ewasm.md §5.5).
 	returnData []byte
 	mem        api.Memory

@@ -39,7 +39,7 @@ func (c *Chain) transact(from common.Address, to *common.Address, data []byte, v
 	txHash := crypto.Keccak256Hash(binary.BigEndian.AppendUint64([]byte("soll-ewasm-tx"), number))
 	c.state.SetTxContext(txHash, 0, 0)
 	// Clears transient storage (EIP-1153) and warms what the EVM warms.
-	c.state.Prepare(rules, from, evm.Coinbase, to, evm.PrecompileAddresses(c.precompiles), nil)
+	c.state.Prepare(rules, from, evm.Coinbase, to, c.precompileAddrs, nil)
 	defer c.state.Finalise(rules)
 
 	txGas := c.cfg.TxGas
