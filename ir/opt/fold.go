@@ -286,6 +286,9 @@ func (s *simplifier) icmp(inst *llvm.InstICmp) value.Value {
 			return constant.True
 		}
 	}
+	if r := s.rangeCmp(inst); r != nil {
+		return r
+	}
 	// Normalize the constant to the right for eq/ne.
 	x, y := inst.X, inst.Y
 	if inst.Pred == enum.IPredEQ || inst.Pred == enum.IPredNE {
