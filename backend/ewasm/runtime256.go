@@ -27,9 +27,10 @@ func init() {
 		"addmod":     buildAddMod,
 		"mulmod":     buildMulMod,
 		"exp":        buildExp,
-		"shl":        buildShl,
-		"shr":        func(m *module) *function { return buildShr(m, false) },
-		"sar":        func(m *module) *function { return buildShr(m, true) },
+		"shift":      buildShiftCore,
+		"shl":        func(m *module) *function { return shiftVia(m, "shl") },
+		"shr":        func(m *module) *function { return shiftVia(m, "shr") },
+		"sar":        func(m *module) *function { return shiftVia(m, "sar") },
 		"signextend": buildSignExtend,
 		"byte":       buildByte,
 		"lt":         func(m *module) *function { return buildCmp(m, "lt", false) },
@@ -95,33 +96,6 @@ func (b *fb) addW(dst, x, y word, carryIn int64, c, t int) {
 	}
 }
 
-// subW sets dst = x − y and leaves the borrow (0/1) in c. dst may alias x.
-func (b *fb) subW(dst, x, y word, c, t int) {
-	b.i64c(0)
-	b.set(c)
-	for i := 0; i < 4; i++ {
-		// t = x − c; c1 = x < c; dst = t − y; c = c1 | t < y
-		b.get(x[i])
-		b.get(c)
-		b.op(opI64Sub)
-		b.set(t)
-		b.get(x[i])
-		b.get(c)
-		b.op(opI64LtU, opI64ExtendU)
-		b.set(c)
-		b.get(t)
-		b.get(y[i])
-		b.op(opI64LtU, opI64ExtendU)
-		b.get(c)
-		b.op(opI64Or)
-		b.get(t)
-		b.get(y[i])
-		b.op(opI64Sub)
-		b.set(dst[i])
-		b.set(c)
-	}
-}
-
 // negW sets x = −x (two's complement).
 func (b *fb) negW(x word, c int) {
 	b.i64c(1)
@@ -139,10 +113,11 @@ func (b *fb) negW(x word, c int) {
 	}
 }
 
-// ltW pushes x < y (unsigned, or signed when signed) as i32.
+// ltW pushes x < y (unsigned, or signed when signed) as i32. From the
+// lowest limb up, each limb's comparison decides unless the limbs are
+// equal: acc = select(acc, x[k] < y[k], x[k] == y[k]) (11 bytes a limb).
 func (b *fb) ltW(x, y word, signed bool) {
-	var rec func(k int)
-	rec = func(k int) {
+	for k := 0; k < 4; k++ {
 		b.get(x[k])
 		b.get(y[k])
 		if k == 3 && signed {
@@ -151,15 +126,12 @@ func (b *fb) ltW(x, y word, signed bool) {
 			b.op(opI64LtU)
 		}
 		if k == 0 {
-			return
+			continue
 		}
 		b.get(x[k])
 		b.get(y[k])
-		b.op(opI64Eq)
-		rec(k - 1)
-		b.op(opI32And, opI32Or)
+		b.op(opI64Eq, opSelect)
 	}
-	rec(3)
 }
 
 // shl1W sets x = x<<1 | in, where in is an i64 local holding 0 or 1 (or −1
@@ -241,12 +213,44 @@ func buildAdd(m *module) *function {
 	return b.f
 }
 
+// buildSub writes the difference limb by limb straight into the result
+// globals, as buildAdd does: with v = x − y, the borrow out is x < y or
+// v < c (v wrapped to 0 under an incoming borrow c), and the limb is v − c.
+// (^(^x + y) through the add helper would be 20 bytes shorter, but costs a
+// second call on every subtraction: ~25% on call-heavy code such as fib.)
 func buildSub(m *module) *function {
 	b := newFunc(m, "sub", wordParams(2), nil)
-	r := b.newWord()
-	c, t := b.local(i64), b.local(i64)
-	b.subW(r, wordParam(0), wordParam(4), c, t)
-	b.retW(r)
+	x, y := wordParam(0), wordParam(4)
+	c, v := b.local(i64), b.local(i64)
+	for i := 0; i < 4; i++ {
+		b.get(x[i])
+		b.get(y[i])
+		b.op(opI64Sub)
+		switch i {
+		case 0:
+			b.gset(m.result(0))
+			b.get(x[0])
+			b.get(y[0])
+			b.op(opI64LtU, opI64ExtendU)
+			b.set(c)
+		case 3:
+			b.get(c)
+			b.op(opI64Sub)
+			b.gset(m.result(3))
+		default:
+			b.tee(v)
+			b.get(c)
+			b.op(opI64LtU)
+			b.get(x[i])
+			b.get(y[i])
+			b.op(opI64LtU, opI32Or, opI64ExtendU)
+			b.get(v)
+			b.get(c)
+			b.op(opI64Sub)
+			b.gset(m.result(i))
+			b.set(c)
+		}
+	}
 	return b.f
 }
 
@@ -292,67 +296,91 @@ func buildMul64Hi(m *module) *function {
 	return b.f
 }
 
-// buildMul: the product mod 2^256, schoolbook over 64-bit limbs.
+// buildMul: the product mod 2^256, schoolbook by rows: for each limb x[i],
+// carry:r[k] = x[i]·y[j] + r[k] + carry along k = i+j < 3 (this never
+// overflows 128 bits), and limb 3 takes only the low 64 bits. The carry
+// alternates between two locals: a cell reads one and writes the other.
 func buildMul(m *module) *function {
 	hi := m.helper("mul64hi")
 	b := newFunc(m, "mul", wordParams(2), nil)
 	x, y := wordParam(0), wordParam(4)
 	r := b.newWord()
-	c := b.local(i64)
-	b.zeroW(r)
+	h := [2]int{b.local(i64), b.local(i64)}
+	lo := b.local(i64)
+	// addTo adds local v to the low half on the stack, counting the carry
+	// out into the high half h[out]: lo += v; h[out] += lo < v.
+	addTo := func(v, out int) {
+		b.get(v)
+		b.op(opI64Add)
+		b.tee(lo)
+		b.get(v)
+		b.op(opI64LtU, opI64ExtendU)
+		b.get(h[out])
+		b.op(opI64Add)
+		b.set(h[out])
+		b.get(lo)
+	}
 	for i := 0; i < 4; i++ {
+		in := 0 // h[in] holds the carry from the cell before (j > 0)
 		for j := 0; i+j < 4; j++ {
 			k := i + j
-			// lo
+			if k == 3 {
+				// r[3] (+)= x[i]·y[j] + carry mod 2^64
+				if i > 0 {
+					b.get(r[3])
+				}
+				b.get(x[i])
+				b.get(y[j])
+				b.op(opI64Mul)
+				if i > 0 {
+					b.op(opI64Add)
+				}
+				if j > 0 {
+					b.get(h[in])
+					b.op(opI64Add)
+				}
+				b.set(r[3])
+				break
+			}
+			out := 1 - in
+			b.get(x[i])
+			b.get(y[j])
+			b.call(hi)
+			b.set(h[out])
 			b.get(x[i])
 			b.get(y[j])
 			b.op(opI64Mul)
-			b.set(c)
-			b.emitAddCarry(r, k, c)
-			if k+1 < 4 {
-				b.get(x[i])
-				b.get(y[j])
-				b.call(hi)
-				b.set(c)
-				b.emitAddCarry(r, k+1, c)
+			if i > 0 {
+				addTo(r[k], out)
 			}
+			if j > 0 {
+				addTo(h[in], out)
+			}
+			b.set(r[k])
+			in = out
 		}
 	}
 	b.retW(r)
 	return b.f
 }
 
-// emitAddCarry adds local v to limb k of r and propagates the carry up to
-// limb 3 (mod 2^256). v is clobbered.
-func (b *fb) emitAddCarry(r word, k int, v int) {
-	for ; k < 4; k++ {
-		b.get(r[k])
-		b.get(v)
-		b.op(opI64Add)
-		b.tee(r[k])
-		if k == 3 {
-			b.op(opDrop)
-			return
-		}
-		b.get(v)
-		b.op(opI64LtU, opI64ExtendU)
-		b.set(v)
-	}
-}
-
 // buildUDivMod: quotient in R0..R3, remainder in R4..R7; a divisor of 0
 // gives 0 and 0 (EVM semantics). Restoring binary long division over the
-// significant bits of the dividend.
+// significant bits of the dividend a, with the quotient bits shifted into
+// a's vacated low bits: each step shifts the 512-bit r:a left by one, and
+// once the top bits of a are used up, a holds the quotient.
 func buildUDivMod(m *module) *function {
 	b := newFunc(m, "udivmod", wordParams(2), nil)
 	a, d := wordParam(0), wordParam(4)
-	q, r := b.newWord(), b.newWord()
-	cnt, top, c, t := b.local(i64), b.local(i64), b.local(i64), b.local(i64)
-	b.zeroW(q)
+	r, t := b.newWord(), b.newWord()
+	cnt, top, c := b.local(i64), b.local(i64), b.local(i64)
 	b.zeroW(r)
 	b.block(noType, func(done label) {
 		b.isZeroW(d)
-		b.brIf(done)
+		b.ifElse(noType, func() {
+			b.zeroW(a)
+			b.br(done)
+		}, nil)
 		// fast path: both fit 64 bits
 		b.highZero(a)
 		b.highZero(d)
@@ -360,12 +388,12 @@ func buildUDivMod(m *module) *function {
 		b.ifElse(noType, func() {
 			b.get(a[0])
 			b.get(d[0])
-			b.op(opI64DivU)
-			b.set(q[0])
-			b.get(a[0])
-			b.get(d[0])
 			b.op(opI64RemU)
 			b.set(r[0])
+			b.get(a[0])
+			b.get(d[0])
+			b.op(opI64DivU)
+			b.set(a[0])
 			b.br(done)
 		}, nil)
 		b.i64c(256)
@@ -376,28 +404,35 @@ func buildUDivMod(m *module) *function {
 				b.get(cnt)
 				b.op(opI64Eqz)
 				b.brIf(out)
+				// top:r:a <<= 1
 				b.get(r[3])
 				b.i64c(63)
 				b.op(opI64ShrU)
 				b.set(top)
-				b.get(a[3])
-				b.i64c(63)
-				b.op(opI64ShrU)
-				b.set(t)
-				b.shl1W(r, t)
-				b.shl1W(a, -1)
-				b.shl1W(q, -1)
-				// if top or r >= d: r -= d; q |= 1
+				w := [8]int{a[0], a[1], a[2], a[3], r[0], r[1], r[2], r[3]}
+				for i := 7; i >= 0; i-- {
+					b.get(w[i])
+					b.i64c(1)
+					b.op(opI64Shl)
+					if i > 0 {
+						b.get(w[i-1])
+						b.i64c(63)
+						b.op(opI64ShrU, opI64Or)
+					}
+					b.set(w[i])
+				}
+				// t = r − d with borrow c; if top:r ≥ d (the borrow does
+				// not exceed top): r = t and the quotient bit is 1
+				b.borrowSub(t, r, d, c)
+				b.get(c)
 				b.get(top)
-				b.op(opI64Eqz, opI32Eqz)
-				b.ltW(r, d, false)
-				b.op(opI32Eqz, opI32Or)
+				b.op(opI64LeU)
 				b.ifElse(noType, func() {
-					b.subW(r, r, d, c, t)
-					b.get(q[0])
+					b.copyW(r, t)
+					b.get(a[0])
 					b.i64c(1)
 					b.op(opI64Or)
-					b.set(q[0])
+					b.set(a[0])
 				}, nil)
 				b.get(cnt)
 				b.i64c(1)
@@ -407,12 +442,44 @@ func buildUDivMod(m *module) *function {
 			})
 		})
 	})
-	b.retW(q)
+	b.retW(a)
 	for i, l := range r {
 		b.get(l)
 		b.gset(m.result(4 + i))
 	}
 	return b.f
+}
+
+// borrowSub sets dst = x − y (dst must not alias x or y) and leaves the
+// borrow out (0/1) in c. Per limb, with v = x − y: the borrow is x < y or
+// v < c (v wrapped to 0 under an incoming borrow), and dst = v − c.
+func (b *fb) borrowSub(dst, x, y word, c int) {
+	for i := 0; i < 4; i++ {
+		b.get(x[i])
+		b.get(y[i])
+		b.op(opI64Sub)
+		if i == 0 {
+			b.set(dst[i])
+		} else {
+			b.tee(dst[i])
+			b.get(c)
+			b.op(opI64LtU)
+		}
+		b.get(x[i])
+		b.get(y[i])
+		b.op(opI64LtU)
+		if i > 0 {
+			b.op(opI32Or)
+		}
+		b.op(opI64ExtendU)
+		if i > 0 {
+			b.get(dst[i])
+			b.get(c)
+			b.op(opI64Sub)
+			b.set(dst[i])
+		}
+		b.set(c)
+	}
 }
 
 func buildDiv(m *module) *function {
@@ -486,14 +553,16 @@ func signedDivMod(m *module, name string, wantMod bool) *function {
 func buildSDiv(m *module) *function { return signedDivMod(m, "sdiv", false) }
 func buildSMod(m *module) *function { return signedDivMod(m, "smod", true) }
 
-// modAddW sets x = (x + y) mod n for x, y < n.
-func (b *fb) modAddW(x, y, n word, c, t int) {
+// modAddW sets x = (x + y) mod n for x, y < n; tw is a scratch word. The
+// sum is c:x (c the carry); when the borrow of x − n does not exceed c,
+// c:x ≥ n and x − n is the result.
+func (b *fb) modAddW(x, y, n, tw word, c, t int) {
 	b.addW(x, x, y, 0, c, t)
+	b.borrowSub(tw, x, n, t)
+	b.get(t)
 	b.get(c)
-	b.op(opI64Eqz, opI32Eqz)
-	b.ltW(x, n, false)
-	b.op(opI32Eqz, opI32Or)
-	b.ifElse(noType, func() { b.subW(x, x, n, c, t) }, nil)
+	b.op(opI64LeU)
+	b.ifElse(noType, func() { b.copyW(x, tw) }, nil)
 }
 
 // reduceW sets x = x mod n via the mod helper.
@@ -537,14 +606,14 @@ func buildAddMod(m *module) *function {
 	m.helper("mod")
 	b := newFunc(m, "addmod", wordParams(3), nil)
 	x, y, n := wordParam(0), wordParam(4), wordParam(8)
-	c, t := b.local(i64), b.local(i64)
+	c, t, tw := b.local(i64), b.local(i64), b.newWord()
 	b.isZeroW(n)
 	b.ifElse(noType, func() {
 		b.zeroW(x)
 	}, func() {
 		b.reduceW(x, n)
 		b.reduceW(y, n)
-		b.modAddW(x, y, n, c, t)
+		b.modAddW(x, y, n, tw, c, t)
 	})
 	b.retW(x)
 	return b.f
@@ -557,7 +626,7 @@ func buildMulMod(m *module) *function {
 	b := newFunc(m, "mulmod", wordParams(3), nil)
 	x, y, n := wordParam(0), wordParam(4), wordParam(8)
 	r := b.newWord()
-	c, t, cnt := b.local(i64), b.local(i64), b.local(i64)
+	c, t, cnt, tw := b.local(i64), b.local(i64), b.local(i64), b.newWord()
 	b.zeroW(r)
 	b.isZeroW(n)
 	b.op(opI32Eqz)
@@ -572,11 +641,11 @@ func buildMulMod(m *module) *function {
 				b.get(cnt)
 				b.op(opI64Eqz)
 				b.brIf(out)
-				b.modAddW(r, r, n, c, t)
+				b.modAddW(r, r, n, tw, c, t)
 				b.get(y[3])
 				b.i64c(0)
 				b.op(opI64LtS)
-				b.ifElse(noType, func() { b.modAddW(r, x, n, c, t) }, nil)
+				b.ifElse(noType, func() { b.modAddW(r, x, n, tw, c, t) }, nil)
 				b.shl1W(y, -1)
 				b.get(cnt)
 				b.i64c(1)
@@ -626,136 +695,105 @@ func buildExp(m *module) *function {
 	return b.f
 }
 
-// Shifts go through the 64-byte scratch at address scratchShift: the value's
-// limbs next to four fill limbs, so a whole-limb shift is an address offset.
+// The shifts share one core, "shift", and are small wrappers around it.
+// The core takes (s word, x word, fill i64, left i32): it lays out the
+// 512-bit value V = hi:lo in the 64-byte scratch at scratchShift (x at byte
+// offset left, i.e. 32 for shl and 0 for shr/sar, the fill limbs in the
+// other half) and returns the low 256 bits of V >> a, where
+//
+//	shr/sar: V = fill:x, a = min(s, 256) (s ≥ 256 gives the fill);
+//	shl:     V = x:0,    a = 256 − min(s, 256) (x << s = (x·2^256) >> a).
+//
+// With kb = 8·(a/64) (a byte offset) and bs = a mod 64, result limb i is
+// L[i+kb] >> bs | (L[i+kb+1] << 1) << (63 − bs): the double shift needs no
+// guard for bs = 0 (wasm shifts take the count mod 64, so 63 − bs is ~a
+// and a >> bs is a >> a), and the whole-limb offset kb is the load's
+// dynamic address, the limb index its static offset. For a = 256 (kb = 32)
+// the hi loads read 8 bytes past the scratch, which << 1 << 63 discards.
 
-// buildShl: shl(s, x) = x << s; 0 for s ≥ 256.
-func buildShl(m *module) *function {
-	b := newFunc(m, "shl", wordParams(2), nil)
+// buildShiftCore builds the core described above.
+func buildShiftCore(m *module) *function {
+	b := newFunc(m, "shift", wordParams(2, i64, i32), nil)
 	s, x := wordParam(0), wordParam(4)
-	r := b.newWord()
-	k, bs := b.local(i32), b.local(i64)
-	b.zeroW(r)
-	b.highZero(s)
+	const fill, left = 8, 9
+	a, ns, kb, other := b.local(i64), b.local(i64), b.local(i32), b.local(i32)
+	// a = s < 256 ? s : 256, where s < 256 is (s0>>8 | s1 | s2 | s3) = 0
 	b.get(s[0])
 	b.i64c(256)
-	b.op(opI64LtU, opI32And)
+	b.get(s[0])
+	b.i64c(8)
+	b.op(opI64ShrU)
+	for _, l := range s[1:] {
+		b.get(l)
+		b.op(opI64Or)
+	}
+	b.op(opI64Eqz, opSelect)
+	b.set(a)
+	b.get(left)
 	b.ifElse(noType, func() {
-		for i := 0; i < 4; i++ {
-			b.i32c(scratchShift)
-			b.i64c(0)
-			b.store(opI64Store, 8*i)
-			b.i32c(scratchShift)
-			b.get(x[i])
-			b.store(opI64Store, 32+8*i)
-		}
-		b.get(s[0])
-		b.i64c(63)
-		b.op(opI64And)
-		b.set(bs)
-		b.get(s[0])
-		b.i64c(3)
-		b.op(opI64ShrU, opI32WrapI64)
-		b.set(k) // 8 * (s / 64)
-		b.get(k)
-		b.i32c(-8)
-		b.op(opI32And)
-		b.set(k)
-		for i := 0; i < 4; i++ {
-			// hi = L[4+i-k], lo = L[3+i-k]
-			b.i32c(scratchShift + 32 + 8*int32(i))
-			b.get(k)
-			b.op(opI32Sub)
-			b.load(opI64Load, 0)
-			b.tee(r[i])
-			b.get(bs)
-			b.op(opI64Shl)
-			b.i32c(scratchShift + 24 + 8*int32(i))
-			b.get(k)
-			b.op(opI32Sub)
-			b.load(opI64Load, 0)
-			b.i64c(64)
-			b.get(bs)
-			b.op(opI64Sub, opI64ShrU, opI64Or)
-			b.get(r[i])
-			b.get(bs)
-			b.op(opI64Eqz, opI32Eqz) // bs ≠ 0 picks the combined limbs
-			b.op(opSelect)
-			b.set(r[i])
-		}
+		b.i64c(256)
+		b.get(a)
+		b.op(opI64Sub)
+		b.set(a)
 	}, nil)
-	b.retW(r)
+	b.get(left)
+	b.i32c(32)
+	b.op(opI32Xor)
+	b.set(other) // where the fill limbs go
+	for i := 0; i < 4; i++ {
+		b.get(left)
+		b.get(x[i])
+		b.store(opI64Store, scratchShift+8*i)
+		b.get(other)
+		b.get(fill)
+		b.store(opI64Store, scratchShift+8*i)
+	}
+	b.get(a)
+	b.i64c(-1)
+	b.op(opI64Xor)
+	b.set(ns)
+	b.get(a)
+	b.op(opI32WrapI64)
+	b.i32c(3)
+	b.op(opI32ShrU)
+	b.i32c(-8)
+	b.op(opI32And)
+	b.set(kb)
+	for i := 0; i < 4; i++ {
+		b.get(kb)
+		b.load(opI64Load, scratchShift+8*i)
+		b.get(a)
+		b.op(opI64ShrU)
+		b.get(kb)
+		b.load(opI64Load, scratchShift+8*i+8)
+		b.i64c(1)
+		b.op(opI64Shl)
+		b.get(ns)
+		b.op(opI64Shl, opI64Or)
+		b.gset(m.result(i))
+	}
 	return b.f
 }
 
-// buildShr: shr(s, x) (logical) or sar(s, x) (arithmetic: the fill limbs
-// hold the sign).
-func buildShr(m *module, arith bool) *function {
-	name := "shr"
-	if arith {
-		name = "sar"
-	}
+// shiftVia builds shl, shr or sar as a call of the core.
+func shiftVia(m *module, name string) *function {
+	core := m.helper("shift")
 	b := newFunc(m, name, wordParams(2), nil)
-	s, x := wordParam(0), wordParam(4)
-	r := b.newWord()
-	k, bs, fill := b.local(i32), b.local(i64), b.local(i64)
-	if arith {
-		b.get(x[3])
+	b.getW(wordParam(0))
+	b.getW(wordParam(4))
+	if name == "sar" {
+		b.get(7) // the sign of x, in every fill bit
 		b.i64c(63)
 		b.op(opI64ShrS)
-		b.set(fill)
+	} else {
+		b.i64c(0)
 	}
-	for i := range r {
-		b.get(fill)
-		b.set(r[i])
+	if name == "shl" {
+		b.i32c(32)
+	} else {
+		b.i32c(0)
 	}
-	b.highZero(s)
-	b.get(s[0])
-	b.i64c(256)
-	b.op(opI64LtU, opI32And)
-	b.ifElse(noType, func() {
-		for i := 0; i < 4; i++ {
-			b.i32c(scratchShift)
-			b.get(x[i])
-			b.store(opI64Store, 8*i)
-			b.i32c(scratchShift)
-			b.get(fill)
-			b.store(opI64Store, 32+8*i)
-		}
-		b.get(s[0])
-		b.i64c(63)
-		b.op(opI64And)
-		b.set(bs)
-		b.get(s[0])
-		b.i64c(3)
-		b.op(opI64ShrU, opI32WrapI64)
-		b.i32c(-8)
-		b.op(opI32And)
-		b.set(k)
-		for i := 0; i < 4; i++ {
-			// lo = L[i+k], hi = L[i+k+1]
-			b.i32c(scratchShift + 8*int32(i))
-			b.get(k)
-			b.op(opI32Add)
-			b.load(opI64Load, 0)
-			b.tee(r[i])
-			b.get(bs)
-			b.op(opI64ShrU)
-			b.i32c(scratchShift + 8 + 8*int32(i))
-			b.get(k)
-			b.op(opI32Add)
-			b.load(opI64Load, 0)
-			b.i64c(64)
-			b.get(bs)
-			b.op(opI64Sub, opI64Shl, opI64Or)
-			b.get(r[i])
-			b.get(bs)
-			b.op(opI64Eqz, opI32Eqz) // bs ≠ 0 picks the combined limbs
-			b.op(opSelect)
-			b.set(r[i])
-		}
-	}, nil)
-	b.retW(r)
+	b.call(core)
 	return b.f
 }
 
@@ -830,25 +868,34 @@ func buildCmp(m *module, name string, signed bool) *function {
 }
 
 // buildBswap64 reverses the bytes of an i64 (wasm 1.0 has no byte swap).
+// With m = 0x000000ff000000ff (bytes 0 and 4), rotl(x, 8k+8) & m holds the
+// bytes that belong at positions k and 4+k, moved down by k bytes:
+//
+//	bswap64(x) = Σ_k rotl(rotl(x, 8k+8) & m, 8k), k = 0..3
+//
+// evaluated Horner-style from k = 3 down (acc = rotl(acc, 8) | term), so
+// the one mask constant (7 bytes) is written once and kept in a local.
 func buildBswap64(m *module) *function {
 	b := newFunc(m, "bswap64", []valType{i64}, []valType{i64})
-	step := func(mask int64, sh int64) {
+	mask := b.local(i64)
+	for k := int64(3); k >= 0; k-- {
 		b.get(0)
-		b.i64c(sh)
-		b.op(opI64ShrU)
-		b.i64c(mask)
+		b.i64c(8*k + 8)
+		b.op(opI64Rotl)
+		if k == 3 {
+			b.i64c(0x000000ff000000ff)
+			b.tee(mask)
+		} else {
+			b.get(mask)
+		}
 		b.op(opI64And)
-		b.get(0)
-		b.i64c(mask)
-		b.op(opI64And)
-		b.i64c(sh)
-		b.op(opI64Shl, opI64Or)
-		b.set(0)
+		if k < 3 {
+			b.op(opI64Or)
+		}
+		if k > 0 {
+			b.i64c(8)
+			b.op(opI64Rotl)
+		}
 	}
-	step(0x00ff00ff00ff00ff, 8)
-	step(0x0000ffff0000ffff, 16)
-	b.get(0)
-	b.i64c(32)
-	b.op(opI64Rotl)
 	return b.f
 }

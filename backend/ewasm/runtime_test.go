@@ -3,6 +3,7 @@ package ewasm
 import (
 	"context"
 	"encoding/binary"
+	"math/bits"
 	"math/rand"
 	"sync"
 	"testing"
@@ -68,6 +69,14 @@ var rtOps = []rtOp{
 	{"byte", 2, false, func(i, x, _ *uint256.Int) *uint256.Int { return new(uint256.Int).Set(x).Byte(i) }},
 	{"lt", 2, true, func(a, b, _ *uint256.Int) *uint256.Int { return u256bool(a.Lt(b)) }},
 	{"slt", 2, true, func(a, b, _ *uint256.Int) *uint256.Int { return u256bool(a.Slt(b)) }},
+	// t.bswap64 applies bswap64 to each limb (rtModule builds it specially)
+	{"bswap64", 1, false, func(a, _, _ *uint256.Int) *uint256.Int {
+		var z uint256.Int
+		for i := range z {
+			z[i] = bits.ReverseBytes64(a[i])
+		}
+		return &z
+	}},
 }
 
 // rtModule builds the test module once.
@@ -83,6 +92,16 @@ var rtModule = sync.OnceValue(func() []byte {
 			continue
 		}
 		b := newFunc(m, "t."+op.name, wordParams(op.nargs), nil)
+		if op.name == "bswap64" {
+			for i := 0; i < 4; i++ {
+				b.i32c(resultAddr)
+				b.get(i)
+				b.call(h)
+				b.store(opI64Store, 8*i)
+			}
+			m.testExports = append(m.testExports, b.f)
+			continue
+		}
 		for i := 0; i < 4*op.nargs; i++ {
 			b.get(i)
 		}
