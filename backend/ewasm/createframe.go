@@ -60,30 +60,67 @@ var ctorHeaderTail = append([]byte{byte(len(CtorArgsName))}, CtorArgsName...)
 // scratchFrame holds the 32 bytes that re-framing moves aside.
 const scratchFrame = 848
 
+// opI32Load16U is only used here (the shared opcode list is in wasm.go).
+const opI32Load16U opcode = 0x2f
+
+func init() {
+	opNames[opI32Load16U] = "i32.load16_u"
+	memAlign[opI32Load16U] = 1
+}
+
+// chunks splits a byte string into the widest little-endian pieces a
+// single load or store can move (8, 4, 2, 1 bytes): a 15-byte name is four
+// accesses instead of fifteen. Unaligned accesses are valid wasm; the
+// alignment hint only has to be at most natural.
+func chunks(tmpl []byte, each func(off, size int, v uint64)) {
+	for k := 0; k < len(tmpl); {
+		size := 8
+		for size > len(tmpl)-k {
+			size /= 2
+		}
+		var v uint64
+		for i := size - 1; i >= 0; i-- {
+			v = v<<8 | uint64(tmpl[k+i])
+		}
+		each(k, size, v)
+		k += size
+	}
+}
+
 // equalAt pushes (i32) whether memory at local addr + off holds tmpl.
 func (b *fb) equalAt(addr, off int, tmpl []byte) {
 	first := true
-	and := func() {
+	chunks(tmpl, func(k, size int, v uint64) {
+		b.get(addr)
+		switch size {
+		case 8:
+			b.load(opI64Load, off+k)
+			b.i64c(int64(v))
+			b.op(opI64Eq)
+		default:
+			b.load(map[int]opcode{4: opI32Load, 2: opI32Load16U, 1: opI32Load8U}[size], off+k)
+			b.i32c(int32(uint32(v)))
+			b.op(opI32Eq)
+		}
 		if !first {
 			b.op(opI32And)
 		}
 		first = false
-	}
-	k := 0
-	for ; k+8 <= len(tmpl); k += 8 {
+	})
+}
+
+// storeAt writes tmpl to memory at local addr + off.
+func (b *fb) storeAt(addr, off int, tmpl []byte) {
+	chunks(tmpl, func(k, size int, v uint64) {
 		b.get(addr)
-		b.load(opI64Load, off+k)
-		b.i64c(int64(binary.LittleEndian.Uint64(tmpl[k:])))
-		b.op(opI64Eq)
-		and()
-	}
-	for ; k < len(tmpl); k++ {
-		b.get(addr)
-		b.load(opI32Load8U, off+k)
-		b.i32c(int32(tmpl[k]))
-		b.op(opI32Eq)
-		and()
-	}
+		if size == 8 {
+			b.i64c(int64(v))
+			b.store(opI64Store, off+k)
+			return
+		}
+		b.i32c(int32(uint32(v)))
+		b.store(map[int]opcode{4: opI32Store, 2: opI32Store16, 1: opI32Store8}[size], off+k)
+	})
 }
 
 // buildFrameCreate(addr, n i32) -> i32: re-frames create's init code at
@@ -94,7 +131,7 @@ func (b *fb) equalAt(addr, off int, tmpl []byte) {
 func buildFrameCreate(m *module) *function {
 	b := newFunc(m, "frameCreate", []valType{i32, i32}, []valType{i32})
 	const addr, n = 0, 1
-	modLen, tail, need := b.local(i32), b.local(i32), b.local(i32)
+	modLen, tail, need, p := b.local(i32), b.local(i32), b.local(i32), b.local(i32)
 	h := int32(ctorHeaderLen)
 	b.block(noType, func(asIs label) {
 		b.get(n)
@@ -132,7 +169,9 @@ func buildFrameCreate(m *module) *function {
 			b.brIf(asIs)
 		}, nil)
 		// wasm memory must reach addr + n + h; growing it does not change
-		// EVM memory (msize is tracked apart, new pages are zero)
+		// EVM memory (msize is tracked apart, new pages are zero). As in
+		// mem: grow by the missing pages when positive; a failed grow
+		// (−1) traps on the load of byte 2^32.
 		b.get(addr)
 		b.op(opI64ExtendU)
 		b.get(n)
@@ -142,16 +181,16 @@ func buildFrameCreate(m *module) *function {
 		b.op(opI64Add)
 		b.i64c(16)
 		b.op(opI64ShrU, opI32WrapI64)
-		b.tee(need)
 		b.op(opMemorySize)
-		b.op(opI32GtU)
+		b.op(opI32Sub)
+		b.tee(need)
+		b.i32c(0)
+		b.op(opI32GtS)
 		b.ifElse(noType, func() {
 			b.get(need)
-			b.op(opMemorySize)
-			b.op(opI32Sub, opMemoryGrow)
-			b.i32c(-1)
-			b.op(opI32Eq)
-			b.ifElse(noType, func() { b.op(opUnreachable) }, nil)
+			b.op(opMemoryGrow)
+			b.load(opI32Load8U, 1)
+			b.op(opDrop)
 		}, nil)
 		// save the h bytes past the range, move the arguments up by h
 		b.i32c(scratchFrame)
@@ -170,30 +209,49 @@ func buildFrameCreate(m *module) *function {
 		b.get(tail)
 		b.call(m.helper("memmove"))
 		// the header: id 0, size 1 + len(name) + tail as a 5-byte LEB128,
-		// the name
+		// the name. The name goes first (wide stores), the LEB128 bytes
+		// after it; the first four carry the continuation bit, and a
+		// store8 keeps only the low byte, so byte i is (size >> 7i) | 0x80:
+		//
+		//	loop  local.get p  local.get x  i32.const 0x80  i32.or
+		//	      i32.store8 offset=1
+		//	      local.get x  i32.const 7  i32.shr_u  local.set x
+		//	      local.get p  i32.const 1  i32.add  local.tee p
+		//	      local.get need  i32.sub  i32.const 4  i32.ne  br_if 0  end
+		//	local.get p  local.get x  i32.store8 offset=1
+		b.storeAt(need, 6, ctorHeaderTail)
 		b.get(need)
 		b.i32c(0)
 		b.store(opI32Store8, 0)
-		for i := 0; i < 5; i++ {
-			b.get(need)
+		b.get(tail)
+		b.i32c(int32(len(ctorHeaderTail)))
+		b.op(opI32Add)
+		b.set(tail) // x: the section size, shifted as bytes are written
+		b.get(need)
+		b.set(p)
+		b.loop(func(again label) {
+			b.get(p)
 			b.get(tail)
-			b.i32c(int32(len(ctorHeaderTail)))
-			b.op(opI32Add)
-			b.i32c(int32(7 * i))
+			b.i32c(0x80)
+			b.op(opI32Or)
+			b.store(opI32Store8, 1)
+			b.get(tail)
+			b.i32c(7)
 			b.op(opI32ShrU)
-			if i < 4 {
-				b.i32c(0x7f)
-				b.op(opI32And)
-				b.i32c(0x80)
-				b.op(opI32Or)
-			}
-			b.store(opI32Store8, 1+i)
-		}
-		for k, c := range ctorHeaderTail {
+			b.set(tail)
+			b.get(p)
+			b.i32c(1)
+			b.op(opI32Add)
+			b.tee(p)
 			b.get(need)
-			b.i32c(int32(c))
-			b.store(opI32Store8, 6+k)
-		}
+			b.op(opI32Sub)
+			b.i32c(4)
+			b.op(opI32Ne)
+			b.brIf(again)
+		})
+		b.get(p)
+		b.get(tail)
+		b.store(opI32Store8, 1)
 		b.get(n)
 		b.i32c(h)
 		b.op(opI32Add)

@@ -206,13 +206,27 @@ func (b *fb) setR(limb func(i int)) {
 	}
 }
 
-// zero32 zero-fills the 32 bytes at a private address.
-func (b *fb) zero32(addr int32) {
-	for i := 0; i < 4; i++ {
-		b.i32c(addr)
+// zero32 zero-fills the 32 bytes at a private address with a loop over
+// the four limbs, counting k = 24, 16, 8, 0 in the i32 local k:
+//
+//	i32.const 32  local.set k
+//	loop  local.get k  i32.const 8  i32.sub  local.tee k
+//	      i64.const 0  i64.store offset=addr  local.get k  br_if 0  end
+//
+// 23 bytes against 28 for four unrolled stores.
+func (b *fb) zero32(addr int32, k int) {
+	b.i32c(32)
+	b.set(k)
+	b.loop(func(again label) {
+		b.get(k)
+		b.i32c(8)
+		b.op(opI32Sub)
+		b.tee(k)
 		b.i64c(0)
-		b.store(opI64Store, 8*i)
-	}
+		b.store(opI64Store, int(addr))
+		b.get(k)
+		b.brIf(again)
+	})
 }
 
 // storeWordBE writes word param w big-endian at a private address.
@@ -227,13 +241,24 @@ func (b *fb) loadWordBE(addr int32) {
 	b.call(b.m.helper("loadBE"))
 }
 
-// addrGetter: 20 address bytes (verbatim, §2.1) → the low 160 bits.
+// addrGetter: 20 address bytes (verbatim, §2.1) → the low 160 bits. The
+// address lands at scratchA+12, so only bytes 0..11 need zeroing: two
+// overlapping i64 stores at 0 and 4.
 func addrGetter(eei string) func(m *module, b *fb) {
 	return func(m *module, b *fb) {
-		b.zero32(scratchA)
+		b.zero12(scratchA)
 		b.i32c(scratchA + 12)
 		b.call(m.eeiFn(eei))
 		b.loadWordBE(scratchA)
+	}
+}
+
+// zero12 zero-fills the 12 bytes at a private address.
+func (b *fb) zero12(addr int32) {
+	for _, off := range []int{0, 4} {
+		b.i32c(addr)
+		b.i64c(0)
+		b.store(opI64Store, off)
 	}
 }
 
@@ -357,7 +382,7 @@ func hashByIndex(eei string) func(m *module, b *fb) {
 func lowerCallDataLoad(m *module, b *fb) {
 	o := wordParam(0)
 	size, avail := b.local(i32), b.local(i32)
-	b.zero32(scratchA)
+	b.zero32(scratchA, avail)
 	b.call(m.eeiFn("getCallDataSize"))
 	b.set(size)
 	b.highZero(o)
@@ -365,19 +390,20 @@ func lowerCallDataLoad(m *module, b *fb) {
 	b.get(size)
 	b.op(opI64ExtendU, opI64LtU, opI32And)
 	b.ifElse(noType, func() {
-		b.get(size)
+		// callDataCopy(scratchA, o, min(size − o, 32)), the arguments
+		// pushed in order: avail holds o, then size − o
+		b.i32c(scratchA)
 		b.get(o[0])
-		b.op(opI32WrapI64, opI32Sub)
+		b.op(opI32WrapI64)
+		b.tee(avail)
+		b.get(size)
+		b.get(avail)
+		b.op(opI32Sub)
 		b.tee(avail)
 		b.i32c(32)
 		b.get(avail)
 		b.i32c(32)
 		b.op(opI32LtU, opSelect)
-		b.set(avail)
-		b.i32c(scratchA)
-		b.get(o[0])
-		b.op(opI32WrapI64)
-		b.get(avail)
 		b.call(m.eeiFn("callDataCopy"))
 	}, nil)
 	b.loadWordBE(scratchA)
@@ -413,9 +439,8 @@ func paddedCopy(sizeFn, copyFn string, ext bool) func(m *module, b *fb) {
 		}
 		b.call(m.eeiFn(sizeFn))
 		b.set(size)
-		// avail = off < size ? min(n, size − off) : 0
-		b.i32c(0)
-		b.set(avail)
+		// avail = off < size ? min(n, size − off) : 0 (a wasm local
+		// starts at 0)
 		b.get(off)
 		b.get(size)
 		b.op(opI32LtU)
@@ -448,22 +473,19 @@ func paddedCopy(sizeFn, copyFn string, ext bool) func(m *module, b *fb) {
 }
 
 // lowerReturnDataCopy: fails past the end of the buffer, like the EVM.
+// For n > 0 the host's own check of [o, o+n) does it (returnDataCopy fails
+// past the end of the buffer, §2.3); an empty copy is not passed to the
+// host, so its offset is checked here: o ≤ returndatasize, trapping with
+// the division 1 / (o ≤ size) otherwise.
 func lowerReturnDataCopy(m *module, b *fb) {
 	d, o, n := wordParam(0), wordParam(4), wordParam(8)
 	n32, o32 := b.local(i32), b.local(i32)
-	b.getW(n)
-	b.call(m.helper("u32"))
-	b.set(n32)
 	b.getW(o)
 	b.call(m.helper("u32"))
-	b.tee(o32)
-	b.op(opI64ExtendU)
-	b.get(n32)
-	b.op(opI64ExtendU, opI64Add)
-	b.call(m.eeiFn("getReturnDataSize"))
-	b.op(opI64ExtendU, opI64GtU)
-	b.ifElse(noType, func() { b.op(opUnreachable) }, nil)
-	b.get(n32)
+	b.set(o32)
+	b.getW(n)
+	b.call(m.helper("u32"))
+	b.tee(n32)
 	b.ifElse(noType, func() {
 		b.getW(d)
 		b.call(m.helper("u32"))
@@ -472,7 +494,12 @@ func lowerReturnDataCopy(m *module, b *fb) {
 		b.get(o32)
 		b.get(n32)
 		b.call(m.eeiFn("returnDataCopy"))
-	}, nil)
+	}, func() {
+		b.i32c(1)
+		b.get(o32)
+		b.call(m.eeiFn("getReturnDataSize"))
+		b.op(opI32LeU, opI32DivU, opDrop)
+	})
 }
 
 // keyLoad: storage keys and values are bytes32, i.e. BE words (§2.1).
@@ -542,7 +569,10 @@ func lowerLog(n int) func(m *module, b *fb) {
 // i64 gas, §7 item 9).
 func (b *fb) pushGas(g word) {
 	b.get(g[0])
-	b.i64c(1<<63 - 1)
+	// 2^63 − 1 as -1 >> 1: 5 bytes instead of a 10-byte i64.const
+	b.i64c(-1)
+	b.i64c(1)
+	b.op(opI64ShrU)
 	b.highZero(g)
 	b.get(g[0])
 	b.i64c(0)
@@ -570,18 +600,26 @@ func lowerCall(eei string, value bool) func(m *module, b *fb) {
 		b.rangeOf(out, outsz)
 		b.set(outLen)
 		b.set(outAddr)
-		b.setR(func(int) { b.i64c(0) })
+		// R0 is the status, set after the EEI call; only a call with value
+		// can return before it
+		for i := 0; i < 4; i++ {
+			if i > 0 || value {
+				b.i64c(0)
+				b.gset(m.result(i))
+			}
+		}
 		if value {
 			// a value ≥ 2^128 exceeds any balance: EVM result 0, no call
 			b.get(v[2])
 			b.get(v[3])
 			b.op(opI64Or, opI64Eqz, opI32Eqz)
 			b.ifElse(noType, func() { b.op(opReturn) }, nil)
-			// u128 LE at exactly the pointer passed (§7 item 2)
-			b.i32c(scratchV)
+			// u128 LE at exactly the pointer passed (§7 item 2); scratchB
+			// is free during a call and has a one-byte address
+			b.i32c(scratchB)
 			b.get(v[0])
 			b.store(opI64Store, 0)
-			b.i32c(scratchV)
+			b.i32c(scratchB)
 			b.get(v[1])
 			b.store(opI64Store, 8)
 		}
@@ -589,7 +627,7 @@ func lowerCall(eei string, value bool) func(m *module, b *fb) {
 		b.pushGas(g)
 		b.i32c(scratchA + 12)
 		if value {
-			b.i32c(scratchV)
+			b.i32c(scratchB)
 		}
 		b.get(inAddr)
 		b.get(inLen)
@@ -636,7 +674,7 @@ func lowerCreate(salted bool) func(m *module, b *fb) {
 		if salted {
 			b.storeWordBE(scratchB, wordParam(12))
 		}
-		b.zero32(scratchR)
+		b.zero12(scratchR)
 		// module ‖ raw arguments → module ‖ soll.ctor-args (createframe.go)
 		framed, status := b.local(i32), b.local(i32)
 		b.get(addr)

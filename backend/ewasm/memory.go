@@ -6,12 +6,16 @@ package ewasm
 // access of non-zero length grows the wasm memory as needed and raises msize;
 // an offset that cannot be addressed traps (the EVM would run out of gas).
 
-// The private area (wasm addresses).
+// The private area (wasm addresses). Addresses below 64 encode as a
+// one-byte i32.const, so the two most used EEI scratch slots live there,
+// sharing the bytes of scratchShift: the shift and byte helpers are leaves
+// that fill and read their scratch without calling anything in between,
+// and no EEI helper calls them while its scratch is live.
 const (
 	scratchShift  = 0   // 64 bytes: shift/byte helpers
-	scratchA      = 64  // 32 bytes: a word or an address at +12
-	scratchB      = 96  // 32 bytes: a word, u128/u256 results
-	scratchV      = 128 // 32 bytes: u128 values
+	scratchA      = 0   // 32 bytes: a word or an address at +12
+	scratchB      = 32  // 32 bytes: a word, u128/u256 results
+	scratchV      = 128 // 32 bytes: create's u128 value
 	scratchR      = 160 // 32 bytes: create's address result
 	scratchTopics = 192 // 4 × 32 bytes: log topics
 	keccakState   = 320 // 200 bytes: keccak-f[1600] state
@@ -19,6 +23,21 @@ const (
 	keccakRC      = 656 // 24 × 8 bytes: round constants (data segment)
 	immutableBase = 1024
 )
+
+// Opcodes only the memory and EEI helpers use (the shared list is in
+// wasm.go); init registers their text names and alignments.
+const (
+	opI32GtS     opcode = 0x4a
+	opI32DivU    opcode = 0x6e
+	opI32Store16 opcode = 0x3b
+)
+
+func init() {
+	opNames[opI32GtS] = "i32.gt_s"
+	opNames[opI32DivU] = "i32.div_u"
+	opNames[opI32Store16] = "i32.store16"
+	memAlign[opI32Store16] = 1
+}
 
 var memHelpers = map[string]func(m *module) *function{
 	"u32":     buildU32,
@@ -41,15 +60,22 @@ var memHelpers = map[string]func(m *module) *function{
 
 // buildU32 converts a word to i32, trapping when it does not fit: used for
 // memory offsets and lengths, where the EVM would run out of gas.
+//
+// The trap is a division: wrap(x0) / ((x0>>32 | x1 | x2 | x3) == 0) is
+// wrap(x0) when the word fits and divides by zero otherwise, which is
+// shorter than an if … unreachable and leaves the result on the stack.
 func buildU32(m *module) *function {
 	b := newFunc(m, "u32", wordParams(1), []valType{i32})
-	b.highZero(wordParam(0))
-	b.get(0)
-	b.i64c(32)
-	b.op(opI64ShrU, opI64Eqz, opI32And, opI32Eqz)
-	b.ifElse(noType, func() { b.op(opUnreachable) }, nil)
 	b.get(0)
 	b.op(opI32WrapI64)
+	b.get(0)
+	b.i64c(32)
+	b.op(opI64ShrU)
+	for i := 1; i < 4; i++ {
+		b.get(i)
+		b.op(opI64Or)
+	}
+	b.op(opI64Eqz, opI32DivU)
 	return b.f
 }
 
@@ -60,64 +86,67 @@ func buildSat32(m *module) *function {
 	b.get(0)
 	b.op(opI32WrapI64)
 	b.i32c(-1)
-	b.highZero(wordParam(0))
 	b.get(0)
 	b.i64c(32)
-	b.op(opI64ShrU, opI64Eqz, opI32And)
+	b.op(opI64ShrU)
+	for i := 1; i < 4; i++ {
+		b.get(i)
+		b.op(opI64Or)
+	}
+	b.op(opI64Eqz)
 	b.op(opSelect)
 	return b.f
 }
 
 // buildMem(p, n i32) -> i32: makes EVM memory [p, p+n) addressable, raises
-// msize and returns the wasm address of p. n = 0 touches nothing.
+// msize and returns the wasm address of p. Callers guarantee n > 0 (an
+// empty range touches nothing and never gets here: range, the copies and
+// mload/mstore check or know their length).
+//
+// The EVM end p+n is computed in i64 (no wrap-around). The wasm memory must
+// reach base + end, i.e. need = ceil((base+end) / 64Ki) pages; growing by
+// need − memory.size when that is positive. An end beyond 2^32 − base needs
+// more than 2^16 pages, which memory.grow refuses (−1), so a failed grow
+// is the only bound check needed. The −1 is turned into a trap by loading
+// the byte at address −1 + 1 = 2^32, always out of bounds; on success the
+// old page count + 1 is a valid address (the memory has at least a page).
+//
+// The msize global (an i64) keeps the largest end, not rounded: ceil32 is
+// monotonic, so msize() rounds when it is read (buildMsize).
 func buildMem(m *module) *function {
 	b := newFunc(m, "mem", []valType{i32, i32}, []valType{i32})
 	const p, n = 0, 1
-	end, need := b.local(i64), b.local(i32)
-	b.block(noType, func(done label) {
-		b.get(n)
-		b.op(opI32Eqz)
-		b.brIf(done)
-		b.get(p)
-		b.op(opI64ExtendU)
-		b.get(n)
-		b.op(opI64ExtendU)
-		b.op(opI64Add)
-		b.tee(end)
-		b.i64c(int64(1)<<32 - int64(m.memBase))
-		b.op(opI64GtU)
-		b.ifElse(noType, func() { b.op(opUnreachable) }, nil)
-		// pages needed = ceil((base + end) / 65536)
+	end, t := b.local(i64), b.local(i32)
+	ms := m.msizeGlobal()
+	b.get(p)
+	b.op(opI64ExtendU)
+	b.get(n)
+	b.op(opI64ExtendU)
+	b.op(opI64Add)
+	b.tee(end)
+	b.i64c(int64(m.memBase) + 65535)
+	b.op(opI64Add)
+	b.i64c(16)
+	b.op(opI64ShrU, opI32WrapI64)
+	b.op(opMemorySize)
+	b.op(opI32Sub)
+	b.tee(t) // pages to grow by (negative when memory is large enough)
+	b.i32c(0)
+	b.op(opI32GtS)
+	b.ifElse(noType, func() {
+		b.get(t)
+		b.op(opMemoryGrow)
+		b.load(opI32Load8U, 1) // traps when memory.grow returned −1
+		b.op(opDrop)
+	}, nil)
+	// msize = max(msize, end), both i64 (no wraps needed)
+	b.get(end)
+	b.gget(ms)
+	b.op(opI64GtU)
+	b.ifElse(noType, func() {
 		b.get(end)
-		b.i64c(int64(m.memBase) + 65535)
-		b.op(opI64Add)
-		b.i64c(16)
-		b.op(opI64ShrU, opI32WrapI64)
-		b.tee(need)
-		b.op(opMemorySize)
-		b.op(opI32GtU)
-		b.ifElse(noType, func() {
-			b.get(need)
-			b.op(opMemorySize)
-			b.op(opI32Sub, opMemoryGrow)
-			b.i32c(-1)
-			b.op(opI32Eq)
-			b.ifElse(noType, func() { b.op(opUnreachable) }, nil)
-		}, nil)
-		// msize = max(msize, ceil32(end))
-		b.get(end)
-		b.i64c(31)
-		b.op(opI64Add)
-		b.i64c(-32)
-		b.op(opI64And, opI32WrapI64)
-		b.tee(need)
-		b.gget(m.msizeGlobal())
-		b.op(opI32GtU)
-		b.ifElse(noType, func() {
-			b.get(need)
-			b.gset(m.msizeGlobal())
-		}, nil)
-	})
+		b.gset(ms)
+	}, nil)
 	b.get(p)
 	b.i32c(int32(m.memBase))
 	b.op(opI32Add)
@@ -126,7 +155,7 @@ func buildMem(m *module) *function {
 
 func (m *module) msizeGlobal() *global {
 	if m.msize == nil {
-		m.msize = m.newGlobal(i32)
+		m.msize = m.newGlobal(i64)
 	}
 	return m.msize
 }
@@ -214,8 +243,13 @@ func buildMstore8(m *module) *function {
 
 func buildMsize(m *module) *function {
 	b := newFunc(m, "msize", nil, nil)
+	// the global holds the largest end touched; msize is it rounded up to
+	// a multiple of 32
 	b.gget(m.msizeGlobal())
-	b.op(opI64ExtendU)
+	b.i64c(31)
+	b.op(opI64Add)
+	b.i64c(-32)
+	b.op(opI64And)
 	b.gset(m.result(0))
 	for i := 1; i < 4; i++ {
 		b.i64c(0)
@@ -224,85 +258,70 @@ func buildMsize(m *module) *function {
 	return b.f
 }
 
-// buildZero(addr, n i32) zero-fills wasm memory.
+// buildZero(addr, n i32) zero-fills wasm memory, from the last byte down:
+//
+//	loop  local.get n  if
+//	        local.get p  local.get n  i32.const 1  i32.sub  local.tee n
+//	        i32.add  i32.const 0  i32.store8  br 1
+//	      end  end
 func buildZero(m *module) *function {
 	b := newFunc(m, "zero", []valType{i32, i32}, nil)
 	const p, n = 0, 1
-	b.block(noType, func(out label) {
-		b.loop(func(again label) {
-			b.get(n)
-			b.op(opI32Eqz)
-			b.brIf(out)
+	b.loop(func(again label) {
+		b.get(n)
+		b.ifElse(noType, func() {
 			b.get(p)
-			b.i32c(0)
-			b.store(opI32Store8, 0)
-			b.get(p)
-			b.i32c(1)
-			b.op(opI32Add)
-			b.set(p)
 			b.get(n)
 			b.i32c(1)
 			b.op(opI32Sub)
-			b.set(n)
+			b.tee(n)
+			b.op(opI32Add)
+			b.i32c(0)
+			b.store(opI32Store8, 0)
 			b.br(again)
-		})
+		}, nil)
 	})
 	return b.f
 }
 
-// buildMemmove(dst, src, n i32) copies bytes, correct for overlap.
+// buildMemmove(dst, src, n i32) copies bytes, correct for overlap: forward
+// when dst ≤ src, backward otherwise. One loop serves both directions: step
+// k = 0, 1, …, n−1 copies byte i = back ? n−1−k : k.
 func buildMemmove(m *module) *function {
 	b := newFunc(m, "memmove", []valType{i32, i32, i32}, nil)
 	const d, s, n = 0, 1, 2
-	i := b.local(i32)
+	back, k, i := b.local(i32), b.local(i32), b.local(i32)
 	b.get(d)
 	b.get(s)
-	b.op(opI32LeU)
-	b.ifElse(noType, func() {
-		b.block(noType, func(out label) {
-			b.loop(func(again label) {
-				b.get(i)
-				b.get(n)
-				b.op(opI32GeU)
-				b.brIf(out)
-				b.get(d)
-				b.get(i)
-				b.op(opI32Add)
-				b.get(s)
-				b.get(i)
-				b.op(opI32Add)
-				b.load(opI32Load8U, 0)
-				b.store(opI32Store8, 0)
-				b.get(i)
-				b.i32c(1)
-				b.op(opI32Add)
-				b.set(i)
-				b.br(again)
-			})
-		})
-	}, func() {
+	b.op(opI32GtU)
+	b.set(back)
+	b.loop(func(again label) {
+		b.get(k)
 		b.get(n)
-		b.set(i)
-		b.block(noType, func(out label) {
-			b.loop(func(again label) {
-				b.get(i)
-				b.op(opI32Eqz)
-				b.brIf(out)
-				b.get(i)
-				b.i32c(1)
-				b.op(opI32Sub)
-				b.set(i)
-				b.get(d)
-				b.get(i)
-				b.op(opI32Add)
-				b.get(s)
-				b.get(i)
-				b.op(opI32Add)
-				b.load(opI32Load8U, 0)
-				b.store(opI32Store8, 0)
-				b.br(again)
-			})
-		})
+		b.op(opI32LtU)
+		b.ifElse(noType, func() {
+			b.get(n)
+			b.get(k)
+			b.op(opI32Sub)
+			b.i32c(1)
+			b.op(opI32Sub)
+			b.get(k)
+			b.get(back)
+			b.op(opSelect)
+			b.tee(i)
+			b.get(d)
+			b.op(opI32Add)
+			b.get(i)
+			b.get(s)
+			b.op(opI32Add)
+			b.load(opI32Load8U, 0)
+			b.store(opI32Store8, 0)
+			b.get(k)
+			b.i32c(1)
+			b.op(opI32Add)
+			b.set(k)
+			b.br(again)
+		}, nil)
 	})
 	return b.f
 }
