@@ -54,6 +54,7 @@ type options struct {
 	ratchet       string
 	updateRatchet bool
 	gasDiff       bool
+	warm          bool
 	// compile replaces the Yul pipeline (tests); nil: newYulCompiler.
 	compile YulCompiler
 }
@@ -70,6 +71,7 @@ func main() {
 	flag.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "tests run in parallel")
 	flag.StringVar(&o.ratchet, "ratchet", "", "file listing tests that must pass (one path per line)")
 	flag.BoolVar(&o.gasDiff, "gas-diff", false, "print every call whose gas differs from solc's irOptimized line")
+	flag.BoolVar(&o.warm, "warm", false, "run every test twice and report the second run (the Ewasm compilation cache warm)")
 	flag.BoolVar(&o.updateRatchet, "update-ratchet", false, "add newly passing tests to the ratchet file")
 	flag.Parse()
 	code, err := run(o, os.Stdout)
@@ -192,6 +194,9 @@ func run(o options, out io.Writer) (int, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if o.warm {
+					runOne(o, jobs[i], compile)
+				}
 				results[i] = runOne(o, jobs[i], compile)
 				close(done[i])
 			}
@@ -277,7 +282,11 @@ func run(o options, out io.Writer) (int, error) {
 
 	// the same tests on either target give comparable totals (solc's
 	// reference runs on the EVM are not counted)
-	fmt.Fprintf(out, "execution time in %s VM calls (deploy and call, summed over tests): %s over %d tests\n", o.target, vmTime.Round(time.Millisecond), len(jobs))
+	warm := ""
+	if o.warm {
+		warm = ", second run of each test"
+	}
+	fmt.Fprintf(out, "execution time in %s VM calls (deploy and call, summed over tests%s): %s over %d tests\n", o.target, warm, vmTime.Round(time.Millisecond), len(jobs))
 	exit := 0
 	if o.ratchet != "" {
 		code, err := checkRatchet(o, results, out)
