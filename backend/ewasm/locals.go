@@ -1,25 +1,30 @@
 package ewasm
 
-import "sort"
+import (
+	"math/bits"
+	"sort"
+)
 
 // Local clean-up before encoding (ARCHITECTURE.md "Ewasm code size"): the
 // code generators declare a fresh local per value; this pass
-//   - turns local.set x; local.get x into local.tee x and drops writes to
-//     locals that are never read,
-//   - gives locals whose live ranges do not overlap the same index
-//     (linear-scan over conservative ranges), and
+//   - turns local.set x; local.get x into local.tee x (and longer runs of
+//     stores read back in order, peephole.go) and drops writes to locals
+//     that are never read,
+//   - gives locals that do not interfere the same index (greedy colouring
+//     of the interference graph from a liveness analysis, liveness.go),
+//     preferring the index of a local it is copied from or to, so that the
+//     copy disappears, and letting locals take over dead parameters, and
 //   - numbers the remaining locals by use count, so that the most used ones
 //     get one-byte indices.
 //
-// Ranges: a local's range runs from its first to its last access in the
-// body, widened to every loop that contains an access. A local that may be
-// read before it is written on some path (it relies on the zero a local
-// starts with) keeps its own index, as do parameters.
+// A local that may be read before it is written on some path (it relies
+// on the zero a local starts with) keeps its own index, as do parameters.
 
 func (m *module) optimizeLocals() {
 	for _, f := range m.funcs {
 		if f.defined && !f.isImport() && !f.localsDone {
 			optimizeLocals(f)
+			shortConsts(f)
 			f.localsDone = true
 		}
 	}
@@ -34,6 +39,44 @@ func (s bitset) clone() bitset  { return append(bitset(nil), s...) }
 func (s bitset) and(t bitset) {
 	for i := range s {
 		s[i] &= t[i]
+	}
+}
+func (s bitset) remove(i int) { s[i/64] &^= 1 << (i % 64) }
+func (s bitset) or(t bitset) {
+	for i := range s {
+		s[i] |= t[i]
+	}
+}
+func (s bitset) andNot(t bitset) {
+	for i := range s {
+		s[i] &^= t[i]
+	}
+}
+func (s bitset) intersects(t bitset) bool {
+	for i := range s {
+		if s[i]&t[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+func (s bitset) equal(t bitset) bool {
+	for i := range s {
+		if s[i] != t[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// each calls fn for the members in increasing order.
+func (s bitset) each(fn func(i int)) {
+	for k, w := range s {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			fn(64*k + b)
+			w &= w - 1
+		}
 	}
 }
 func (s bitset) fill() {
@@ -53,6 +96,8 @@ func localType(f *function, i int) valType {
 
 func optimizeLocals(f *function) {
 	swapIfs(f)
+	branchIfs(f)
+	foldConds(f)
 	copyProp(f)
 	np := len(f.typ.params)
 	n := np + len(f.locals)
@@ -60,62 +105,19 @@ func optimizeLocals(f *function) {
 		return
 	}
 	peepholeLocals(f, n)
+	dropZeroInits(f, n)
 
 	// maybe-uninitialised reads: definite assignment over the structured
 	// body
 	pinned := newBitset(n)
 	uninitReads(f, n, pinned)
+	forwardResults(f, n, pinned)
 
-	// ranges
+	// first access and number of accesses of each local
 	first := make([]int, n)
-	last := make([]int, n)
 	uses := make([]int, n)
 	for i := range first {
 		first[i] = -1
-	}
-	// outermost enclosing loop of each instruction
-	outerStart := make([]int, len(f.body))
-	outerEnd := make([]int, len(f.body))
-	type frame struct {
-		loop  bool
-		start int
-	}
-	var stack []frame
-	cur := -1
-	var pending []int // instructions waiting for the end of outermost loop
-	for i := range f.body {
-		in := &f.body[i]
-		switch in.op {
-		case opBlock, opIf:
-			stack = append(stack, frame{})
-		case opLoop:
-			stack = append(stack, frame{loop: true, start: i})
-			if cur < 0 {
-				cur = i
-			}
-		case opEnd:
-			if len(stack) > 0 {
-				fr := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if fr.loop && fr.start == cur {
-					outerStart[i], outerEnd[i] = cur, i
-					for _, p := range pending {
-						outerStart[p], outerEnd[p] = cur, i
-					}
-					pending = pending[:0]
-					cur = -1
-					continue
-				}
-			}
-		}
-		if cur >= 0 {
-			pending = append(pending, i)
-		} else {
-			outerStart[i], outerEnd[i] = i, i
-		}
-	}
-	for _, p := range pending {
-		outerStart[p], outerEnd[p] = p, len(f.body)
 	}
 	for i := range f.body {
 		in := &f.body[i]
@@ -124,55 +126,126 @@ func optimizeLocals(f *function) {
 		}
 		x := localIndex(in)
 		uses[x]++
-		s, e := outerStart[i], outerEnd[i]
-		if first[x] < 0 || s < first[x] {
-			first[x] = s
-		}
-		if e > last[x] {
-			last[x] = e
+		if first[x] < 0 {
+			first[x] = i
 		}
 	}
+	interf := interference(f, n)
 
-	// linear scan per type over the mergeable locals
+	// coalescing: the locals of a copy (local.get a … local.set b) that do
+	// not interfere share a group, so that the copy becomes local.get r …
+	// local.set r, which removeSelfCopies deletes
 	newIdx := make([]int, n)
 	for i := range newIdx {
 		newIdx[i] = i
 	}
-	var order []int
-	for x := np; x < n; x++ {
-		if uses[x] > 0 && !pinned.has(x) {
-			order = append(order, x)
+	mergeable := func(x int) bool { return x < np || uses[x] > 0 && !pinned.has(x) }
+	group := make([]int, n) // union-find parent
+	members := make([]bitset, n)
+	ginterf := make([]bitset, n)
+	for x := 0; x < n; x++ {
+		group[x] = x
+		if mergeable(x) {
+			members[x] = newBitset(n)
+			members[x].add(x)
+			ginterf[x] = interf[x].clone()
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return first[order[a]] < first[order[b]] })
+	var find func(x int) int
+	find = func(x int) int {
+		for group[x] != x {
+			group[x] = group[group[x]]
+			x = group[x]
+		}
+		return x
+	}
+	// the parameter of a group, or -1
+	paramOf := make([]int, n)
+	for x := range paramOf {
+		paramOf[x] = -1
+		if x < np {
+			paramOf[x] = x
+		}
+	}
+	for _, c := range copyPairs(f) {
+		a, b := c[0], c[1]
+		if !mergeable(a) || !mergeable(b) || localType(f, a) != localType(f, b) {
+			continue
+		}
+		ra, rb := find(a), find(b)
+		if ra == rb || paramOf[ra] >= 0 && paramOf[rb] >= 0 || ginterf[ra].intersects(members[rb]) {
+			continue
+		}
+		if paramOf[rb] >= 0 {
+			ra, rb = rb, ra
+		}
+		group[rb] = ra
+		members[ra].or(members[rb])
+		ginterf[ra].or(ginterf[rb])
+	}
+	// greedy colouring of the groups per type, in order of first access
+	gfirst := make([]int, n)
+	for x := range gfirst {
+		gfirst[x] = -1
+	}
+	var order []int
+	for x := np; x < n; x++ {
+		if !mergeable(x) {
+			continue
+		}
+		r := find(x)
+		if paramOf[r] >= 0 {
+			continue
+		}
+		if gfirst[r] < 0 {
+			order = append(order, r)
+			gfirst[r] = first[x]
+		} else if first[x] < gfirst[r] {
+			gfirst[r] = first[x]
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return gfirst[order[a]] < gfirst[order[b]] })
+	// param >= 0: the register is that parameter, whose index is fixed; a
+	// local can take it over once the parameter is dead
 	type reg struct {
-		end   int
-		t     valType
-		rep   int
-		count int
+		interf bitset // the locals that interfere with a member
+		t      valType
+		count  int
+		param  int
 	}
 	var regs []*reg
-	regOf := make([]int, n)
+	regOf := make([]int, n) // of each group
 	for i := range regOf {
 		regOf[i] = -1
 	}
-	for _, x := range order {
-		t := localType(f, x)
+	for p := 0; p < np; p++ {
+		r := find(p)
+		regOf[r] = len(regs)
+		regs = append(regs, &reg{interf: ginterf[r], t: localType(f, p), param: p})
+	}
+	gcount := make([]int, n)
+	for x := np; x < n; x++ {
+		if mergeable(x) {
+			gcount[find(x)] += uses[x]
+		}
+	}
+	for _, g := range order {
+		t := localType(f, g)
 		best := -1
 		for r, rg := range regs {
-			if rg.t == t && rg.end < first[x] {
+			if rg.t == t && !rg.interf.intersects(members[g]) {
 				best = r
 				break
 			}
 		}
 		if best < 0 {
-			regs = append(regs, &reg{end: last[x], t: t, rep: x})
+			regs = append(regs, &reg{interf: ginterf[g].clone(), t: t, param: -1})
 			best = len(regs) - 1
 		} else {
-			regs[best].end = last[x]
+			regs[best].interf.or(ginterf[g])
 		}
-		regs[best].count += uses[x]
-		regOf[x] = best
+		regs[best].count += gcount[g]
+		regOf[g] = best
 	}
 	// the new local list: registers and pinned locals, by use count
 	type slotT struct {
@@ -182,8 +255,13 @@ func optimizeLocals(f *function) {
 	}
 	var slots []slotT
 	pinSlot := make([]int, n)
+	slotOf := make([]int, len(regs))
 	for r, rg := range regs {
-		slots = append(slots, slotT{t: rg.t, count: rg.count, order: r})
+		slotOf[r] = -1
+		if rg.param < 0 {
+			slotOf[r] = len(slots)
+			slots = append(slots, slotT{t: rg.t, count: rg.count, order: r})
+		}
 	}
 	for x := np; x < n; x++ {
 		pinSlot[x] = -1
@@ -210,9 +288,15 @@ func optimizeLocals(f *function) {
 		locals[k] = slots[s].t
 	}
 	for x := np; x < n; x++ {
+		r := -1
+		if mergeable(x) {
+			r = regOf[find(x)]
+		}
 		switch {
-		case regOf[x] >= 0:
-			newIdx[x] = np + pos[regOf[x]]
+		case r >= 0 && regs[r].param >= 0:
+			newIdx[x] = regs[r].param
+		case r >= 0:
+			newIdx[x] = np + pos[slotOf[r]]
 		case pinSlot[x] >= 0:
 			newIdx[x] = np + pos[pinSlot[x]]
 		}
@@ -231,6 +315,8 @@ func optimizeLocals(f *function) {
 // peepholeLocals rewrites local.set x; local.get x into local.tee x and
 // removes writes to locals that are never read.
 func peepholeLocals(f *function, n int) {
+	removeSelfCopies(f)
+	teeRuns(f)
 	np := len(f.typ.params)
 	body := f.body[:0]
 	for i := 0; i < len(f.body); i++ {
@@ -419,4 +505,203 @@ func copyProp(f *function) {
 		body = append(body, in)
 	}
 	f.body = body
+}
+
+// copyPairs lists the copies between locals (local.get a whose value
+// local.set b or local.tee b takes) as {a, b}, in body order.
+func copyPairs(f *function) [][2]int {
+	var pairs [][2]int
+	for p, in := range f.body {
+		if in.op != opLocalGet {
+			continue
+		}
+		q, _ := consumer(f.body, p)
+		if q < 0 || (f.body[q].op != opLocalSet && f.body[q].op != opLocalTee) {
+			continue
+		}
+		a, b := int(in.imm), int(f.body[q].imm)
+		if a != b {
+			pairs = append(pairs, [2]int{a, b})
+		}
+	}
+	return pairs
+}
+
+// removeSelfCopies deletes local.get x … local.set x where the set takes
+// the value of the get and nothing in between writes x (the copies of a
+// phi whose value and incoming value share a local); local.get x …
+// local.tee x loses the tee.
+func removeSelfCopies(f *function) {
+	del := map[int]bool{}
+	for p, in := range f.body {
+		if in.op != opLocalGet || del[p] {
+			continue
+		}
+		q, _ := consumer(f.body, p)
+		if q < 0 || del[q] || (f.body[q].op != opLocalSet && f.body[q].op != opLocalTee) || f.body[q].imm != in.imm {
+			continue
+		}
+		written := false
+		for j := p + 1; j < q; j++ {
+			if o := f.body[j].op; (o == opLocalSet || o == opLocalTee) && f.body[j].imm == in.imm && !del[j] {
+				written = true
+				break
+			}
+		}
+		if written {
+			continue
+		}
+		del[q] = true
+		if f.body[q].op == opLocalSet {
+			del[p] = true
+		}
+	}
+	if len(del) == 0 {
+		return
+	}
+	body := f.body[:0]
+	for i, in := range f.body {
+		if !del[i] {
+			body = append(body, in)
+		}
+	}
+	f.body = body
+}
+
+// dropZeroInits removes writes of the constant 0 to a local that holds 0
+// already on every path: locals start as 0, so the first write of a phi
+// or variable initialised to 0 is redundant unless the local was written
+// before (in a loop, for instance). The analysis walks the structured
+// body with the set of locals that may be non-zero; a loop starts with the
+// locals written non-zero anywhere in it.
+func dropZeroInits(f *function, n int) {
+	body := f.body
+	np := len(f.typ.params)
+	// zeroAt[q]: the local.set/tee at q stores a zero constant pushed at
+	// constAt[q]
+	zeroAt := map[int]int{}
+	for p, in := range body {
+		if !(in.op == opI64Const || in.op == opI32Const) || in.sym != symNone || in.imm != 0 {
+			continue
+		}
+		if q, _ := consumer(body, p); q >= 0 && (body[q].op == opLocalSet || body[q].op == opLocalTee) {
+			zeroAt[q] = p
+		}
+	}
+	if len(zeroAt) == 0 {
+		return
+	}
+	// the locals written non-zero inside each loop
+	loopDirty := map[int]bitset{}
+	var open []int
+	for i, in := range body {
+		switch in.op {
+		case opBlock, opIf:
+			open = append(open, -1)
+		case opLoop:
+			open = append(open, i)
+			loopDirty[i] = newBitset(n)
+		case opEnd:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		case opLocalSet, opLocalTee:
+			if _, zero := zeroAt[i]; zero {
+				continue
+			}
+			for _, l := range open {
+				if l >= 0 {
+					loopDirty[l].add(localIndex(&body[i]))
+				}
+			}
+		}
+	}
+	type frame struct {
+		kind  opcode
+		entry bitset // state on entry (if: before the branches)
+		br    bitset // union of the states branching to the end
+		els   bool
+	}
+	state := newBitset(n)
+	for p := 0; p < np; p++ {
+		state.add(p)
+	}
+	dead := false
+	stack := []*frame{{kind: opBlock, br: newBitset(n)}}
+	branch := func(depth int64) {
+		if k := len(stack) - 1 - int(depth); k >= 0 && stack[k].kind != opLoop && !dead {
+			stack[k].br.or(state)
+		}
+	}
+	del := map[int]bool{}
+	for i := range body {
+		in := &body[i]
+		switch in.op {
+		case opBlock, opIf:
+			stack = append(stack, &frame{kind: in.op, entry: state.clone(), br: newBitset(n)})
+		case opLoop:
+			stack = append(stack, &frame{kind: opLoop, br: newBitset(n)})
+			state.or(loopDirty[i])
+		case opElse:
+			fr := stack[len(stack)-1]
+			if !dead {
+				fr.br.or(state)
+			}
+			fr.els = true
+			state, dead = fr.entry.clone(), false
+		case opEnd:
+			if len(stack) == 1 {
+				break
+			}
+			fr := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if dead {
+				state = newBitset(n)
+			}
+			if fr.kind != opLoop {
+				state.or(fr.br)
+			}
+			if fr.kind == opIf && !fr.els {
+				state.or(fr.entry)
+			}
+			dead = false
+		case opBr:
+			branch(in.imm)
+			dead = true
+		case opBrIf:
+			branch(in.imm)
+		case opBrTable:
+			for _, t := range in.table {
+				branch(int64(t))
+			}
+			dead = true
+		case opReturn, opUnreachable:
+			dead = true
+		case opLocalSet, opLocalTee:
+			x := localIndex(in)
+			p, zero := zeroAt[i]
+			switch {
+			case dead:
+			case zero && !state.has(x):
+				del[i] = true
+				if in.op == opLocalSet {
+					del[p] = true
+				}
+			case zero:
+				state.remove(x)
+			default:
+				state.add(x)
+			}
+		}
+	}
+	if len(del) == 0 {
+		return
+	}
+	out := body[:0]
+	for i, in := range body {
+		if !del[i] {
+			out = append(out, in)
+		}
+	}
+	f.body = out
 }

@@ -2,26 +2,39 @@ package ewasm
 
 import (
 	"fmt"
-	"math/bits"
+	"strings"
 )
 
-// narrowCalls shrinks calls whose word arguments are below 2^64: the three
-// high limbs of such an argument are pushed as i64.const 0. When a callee
-// is called often enough with the same such arguments, those calls go to a
-// small wrapper that takes each of them as one i64 and pushes the zeros
-// itself (6 bytes saved per argument and call site).
+// narrowCalls shrinks the word arguments of calls when a callee is called
+// often enough with the same shape of arguments. Each word argument is one
+// of
 //
-// The arguments of a call are recognised by stack discipline alone: when
-// the 4n instructions before a call of a function with 4n i64 parameters
-// each push one value and pop none, they are its arguments.
+//	argWide: four limbs, pushed at the call site;
+//	argZero: below 2^64, the three high limbs pushed as i64.const 0;
+//	argOnes: the three high limbs pushed as i64.const -1 (a small negative
+//	         constant such as not(3));
+//	argTop:  the three low limbs pushed as i64.const 0 (a selector shifted
+//	         to the top, as in mstore(0, shl(224, selector)));
+//	argRes:  the four result globals R0..R3, read in order right before
+//	         the call (a result passed straight on to the next call).
+//
+// Such calls go to a small wrapper that takes the one limb that varies of
+// a zero-, ones- or top-only argument as one i64 and pushes the constant
+// limbs itself, and reads the result globals itself: 6 bytes saved per
+// such argument and call site, 8 per argument from the result globals.
+//
+// The arguments of a call are recognised by stack discipline alone: the
+// code before a call of a function with 4n i64 parameters is cut into 4n
+// straight-line pieces that each push one value (pushSlice).
 func (m *module) narrowCalls() {
 	type key struct {
-		f    *function
-		mask uint32
+		f     *function
+		kinds string
 	}
 	type site struct {
 		caller *function
 		at     int
+		starts []int // where each parameter's value starts
 	}
 	sites := map[key][]site{}
 	var keys []key
@@ -32,48 +45,62 @@ func (m *module) narrowCalls() {
 				continue
 			}
 			nw := wordArity(in.fn)
-			if nw == 0 || nw > 16 || at < 4*nw {
+			if nw == 0 || nw > 16 {
 				continue
 			}
-			args := c.body[at-4*nw : at]
-			simple := true
-			for _, a := range args {
-				switch a.op {
-				case opLocalGet, opGlobalGet, opI64Const:
-				default:
-					simple = false
+			starts, ok := argStarts(c.body, at, 4*nw)
+			if !ok {
+				continue
+			}
+			kinds := make([]byte, nw)
+			narrow := false
+			for a := range kinds {
+				kinds[a] = m.argKind(c.body, at, starts, a)
+				if kinds[a] == argRes && m.helpers[in.fn.name] != in.fn {
+					// a wrapper of an IR function would add a call to every
+					// call of it, recursive ones included (fib): results
+					// are only passed straight on to runtime helpers
+					kinds[a] = argWide
 				}
+				narrow = narrow || kinds[a] != argWide
 			}
-			if !simple {
+			if !narrow {
 				continue
 			}
-			var mask uint32
-			for k := 0; k < nw; k++ {
-				if isZeroConst(args[4*k+1]) && isZeroConst(args[4*k+2]) && isZeroConst(args[4*k+3]) {
-					mask |= 1 << k
-				}
-			}
-			if mask == 0 {
-				continue
-			}
-			k := key{in.fn, mask}
+			k := key{in.fn, string(kinds)}
 			if _, seen := sites[k]; !seen {
 				keys = append(keys, k)
 			}
-			sites[k] = append(sites[k], site{c, at})
+			sites[k] = append(sites[k], site{c, at, starts})
 		}
+	}
+	// the function types of the module
+	types := map[string]bool{}
+	for _, f := range m.imports {
+		types[f.typ.key()] = true
+	}
+	for _, f := range m.funcs {
+		types[f.typ.key()] = true
 	}
 	// drop marks the instructions to delete, per caller
 	drop := map[*function]map[int]bool{}
 	for _, k := range keys {
 		ss := sites[k]
-		nw := wordArity(k.f)
-		narrow := bits.OnesCount32(k.mask)
-		cost := 8*nw + 12 + (4*nw - 3*narrow)
-		if len(ss)*6*narrow <= cost {
+		nw := len(k.kinds)
+		// the wrapper: 8 bytes of pushes per argument, a call, the body's
+		// framing and its function entry, and a type with its parameters
+		// unless the module has it already
+		t := wrapperType(k.f, k.kinds)
+		cost := 8*nw + 6
+		if !types[t.key()] {
+			cost += 3 + len(t.params) + len(t.results)
+		}
+		res := strings.Count(k.kinds, string(rune(argRes)))
+		if len(ss)*(6*(nw-res-strings.Count(k.kinds, string(rune(argWide))))+8*res) <= cost {
 			continue
 		}
-		w := m.narrowWrapper(k.f, nw, k.mask)
+		types[t.key()] = true
+		w := m.narrowWrapper(k.f, k.kinds)
 		for _, s := range ss {
 			d := drop[s.caller]
 			if d == nil {
@@ -81,9 +108,19 @@ func (m *module) narrowCalls() {
 				drop[s.caller] = d
 			}
 			for a := 0; a < nw; a++ {
-				if k.mask&(1<<a) != 0 {
-					base := s.at - 4*nw + 4*a
-					d[base+1], d[base+2], d[base+3] = true, true, true
+				switch k.kinds[a] {
+				case argZero, argOnes:
+					for i := 1; i < 4; i++ {
+						d[s.starts[4*a+i]] = true
+					}
+				case argTop:
+					for i := 0; i < 3; i++ {
+						d[s.starts[4*a+i]] = true
+					}
+				case argRes:
+					for i := 0; i < 4; i++ {
+						d[s.starts[4*a+i]] = true
+					}
 				}
 			}
 			s.caller.body[s.at].fn = w
@@ -98,6 +135,82 @@ func (m *module) narrowCalls() {
 		}
 		c.body = out
 	}
+}
+
+// The kinds of word arguments of narrowCalls.
+const (
+	argWide = 'w'
+	argZero = 'z'
+	argOnes = 'o'
+	argTop  = 't'
+	argRes  = 'r'
+)
+
+// argStarts cuts the code before the call at into n pieces that each push
+// one value, and returns where each starts.
+func argStarts(body []instr, at, n int) ([]int, bool) {
+	starts := make([]int, n)
+	end := at
+	for k := n - 1; k >= 0; k-- {
+		s := pushSlice(body, 0, end)
+		if s < 0 {
+			return nil, false
+		}
+		starts[k] = s
+		end = s
+	}
+	return starts, true
+}
+
+// argKind classifies word argument a of the call at (parameters 4a…4a+3).
+func (m *module) argKind(body []instr, at int, starts []int, a int) byte {
+	single := func(p int) bool {
+		next := at
+		if p+1 < len(starts) {
+			next = starts[p+1]
+		}
+		return next == starts[p]+1
+	}
+	res := true
+	for i := 0; i < 4; i++ {
+		p := starts[4*a+i]
+		if !single(4*a+i) || body[p].op != opGlobalGet || len(m.resultGlobals) <= i || body[p].global != m.resultGlobals[i] {
+			res = false
+			break
+		}
+	}
+	if res {
+		// the wrapper reads the globals after the later arguments are
+		// pushed: they must not write them
+		for j := starts[4*a+3] + 1; j < at; j++ {
+			if body[j].op == opCall || body[j].op == opGlobalSet {
+				res = false
+				break
+			}
+		}
+	}
+	if res {
+		return argRes
+	}
+	// constLimbs: limbs lo…hi-1 are each one i64.const v
+	constLimbs := func(lo, hi int, v int64) bool {
+		for i := lo; i < hi; i++ {
+			in := body[starts[4*a+i]]
+			if !single(4*a+i) || in.op != opI64Const || in.sym != symNone || in.imm != v {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case constLimbs(1, 4, 0):
+		return argZero
+	case constLimbs(0, 3, 0):
+		return argTop
+	case constLimbs(1, 4, -1):
+		return argOnes
+	}
+	return argWide
 }
 
 // wordArity is the number of words a function takes when its parameters
@@ -119,29 +232,51 @@ func isZeroConst(in instr) bool {
 	return in.op == opI64Const && in.sym == symNone && in.imm == 0
 }
 
-// narrowWrapper builds f's wrapper for the arguments in mask.
-func (m *module) narrowWrapper(f *function, nw int, mask uint32) *function {
+// wrapperType is the type of f's wrapper for the argument kinds.
+func wrapperType(f *function, kinds string) funcType {
 	var ps []valType
-	for a := 0; a < nw; a++ {
-		if mask&(1<<a) != 0 {
-			ps = append(ps, i64)
-		} else {
+	for _, k := range []byte(kinds) {
+		switch k {
+		case argWide:
 			ps = append(ps, i64, i64, i64, i64)
+		case argZero, argOnes, argTop:
+			ps = append(ps, i64)
 		}
 	}
-	b := newFunc(m, fmt.Sprintf("%s/%b", f.name, mask), ps, f.typ.results)
+	return funcType{params: ps, results: f.typ.results}
+}
+
+// narrowWrapper builds f's wrapper for the argument kinds.
+func (m *module) narrowWrapper(f *function, kinds string) *function {
+	t := wrapperType(f, kinds)
+	b := newFunc(m, fmt.Sprintf("%s/%s", f.name, kinds), t.params, t.results)
 	p := 0
-	for a := 0; a < nw; a++ {
-		if mask&(1<<a) != 0 {
-			b.get(p)
-			b.i64c(0)
-			b.i64c(0)
-			b.i64c(0)
-			p++
-		} else {
+	for _, k := range []byte(kinds) {
+		switch k {
+		case argWide:
 			for i := 0; i < 4; i++ {
 				b.get(p)
 				p++
+			}
+		case argZero, argOnes:
+			b.get(p)
+			c := int64(0)
+			if k == argOnes {
+				c = -1
+			}
+			b.i64c(c)
+			b.i64c(c)
+			b.i64c(c)
+			p++
+		case argTop:
+			b.i64c(0)
+			b.i64c(0)
+			b.i64c(0)
+			b.get(p)
+			p++
+		case argRes:
+			for i := 0; i < 4; i++ {
+				b.gget(m.result(i))
 			}
 		}
 	}
