@@ -18,6 +18,24 @@ var memHelperCases = []e2eCase{
 		mstore(32, msize())
 		return(0, 64)
 	}`, calls: [][]byte{words(0, 0), words(1, 0), words(31, 7), words(32, 100), words(100, 33), words(1000, 0)}},
+	{name: "msizeFirst", src: `{
+		let a := msize()
+		mstore(calldataload(0), 1)
+		mstore(0, a)
+		mstore(32, msize())
+		return(0, 64)
+	}`, calls: [][]byte{words(0), words(33), words(1000)}},
+	// loadBE and storeBE are inlined into calldataload and mstore until
+	// another helper needs them (here sload and sstore): both shapes
+	{name: "loadStoreBE", src: `{
+		let k := calldataload(0)
+		mstore(0, calldataload(32))
+		sstore(k, mload(0))
+		mstore(32, sload(k))
+		mstore(64, keccak256(0, 64))
+		return(0, 96)
+	}`, calls: [][]byte{words(1, "0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20"),
+		words("-1", "-1"), words(0, 7)}},
 	{name: "calldataload", src: `{
 		let o := calldataload(0)
 		mstore(0, calldataload(o))

@@ -10,11 +10,16 @@ package ewasm
 // one-byte i32.const, so the two most used EEI scratch slots live there,
 // sharing the bytes of scratchShift: the shift and byte helpers are leaves
 // that fill and read their scratch without calling anything in between,
-// and no EEI helper calls them while its scratch is live.
+// and no EEI helper calls them while its scratch is live. scratchLE is
+// only live inside loadBE/storeBE (and their inlined copies); zeroWord is
+// never written, so copying it zero-fills (the shift core's reads past its
+// scratch land in scratchLE and are discarded).
 const (
 	scratchShift  = 0   // 64 bytes: shift/byte helpers
-	scratchA      = 0   // 32 bytes: a word or an address at +12
+	scratchA      = 0   // 32 bytes: a word or an address at +12 (not loadBE's)
 	scratchB      = 32  // 32 bytes: a word, u128/u256 results
+	scratchLE     = 64  // 32 bytes: loadBE/storeBE's little-endian copy
+	zeroWord      = 96  // 32 bytes never written: always zero
 	scratchV      = 128 // 32 bytes: create's u128 value
 	scratchR      = 160 // 32 bytes: create's address result
 	scratchTopics = 192 // 4 × 32 bytes: log topics
@@ -44,6 +49,7 @@ var memHelpers = map[string]func(m *module) *function{
 	"sat32":   buildSat32,
 	"mem":     buildMem,
 	"range":   buildRange,
+	"rev32":   buildRev32,
 	"loadBE":  buildLoadBE,
 	"storeBE": buildStoreBE,
 	"mload":   buildMload,
@@ -111,53 +117,71 @@ func buildSat32(m *module) *function {
 // the byte at address −1 + 1 = 2^32, always out of bounds; on success the
 // old page count + 1 is a valid address (the memory has at least a page).
 //
-// The msize global (an i64) keeps the largest end, not rounded: ceil32 is
-// monotonic, so msize() rounds when it is read (buildMsize).
+// msize is only tracked in a module that reads it: the corpus never does,
+// and the global and its update cost ~20 bytes a module. All helpers are
+// built before any later pass looks at bodies, so buildMsize can rebuild
+// an existing mem with the update (fillMem); a mem built after msize has
+// it from the start.
 func buildMem(m *module) *function {
 	b := newFunc(m, "mem", []valType{i32, i32}, []valType{i32})
+	fillMem(b, m.msize)
+	return b.f
+}
+
+// fillMem emits mem's body; ms is the msize global, or nil. The pages to
+// grow by go to the parameter n, which is no longer needed then:
+//
+//	local.get p  i64.extend_i32_u  local.get n  i64.extend_i32_u  i64.add
+//	[local.tee end]  i64.const base+65535  i64.add  i64.const 16  i64.shr_u
+//	i32.wrap_i64  memory.size  i32.sub  local.tee n  i32.const 0  i32.gt_s
+//	if  local.get n  memory.grow  i32.load8_u offset=1  drop  end
+//	[local.get end  global.get ms  i64.gt_u  if  local.get end  global.set ms  end]
+//	local.get p  i32.const base  i32.add
+//
+// The msize global keeps the largest end, not rounded: ceil32 is
+// monotonic, so msize() rounds when it is read (buildMsize).
+func fillMem(b *fb, ms *global) {
 	const p, n = 0, 1
-	end, t := b.local(i64), b.local(i32)
-	ms := m.msizeGlobal()
+	end := -1
+	if ms != nil {
+		end = b.local(i64)
+	}
 	b.get(p)
 	b.op(opI64ExtendU)
 	b.get(n)
 	b.op(opI64ExtendU)
 	b.op(opI64Add)
-	b.tee(end)
-	b.i64c(int64(m.memBase) + 65535)
+	if ms != nil {
+		b.tee(end)
+	}
+	b.i64c(int64(b.m.memBase) + 65535)
 	b.op(opI64Add)
 	b.i64c(16)
 	b.op(opI64ShrU, opI32WrapI64)
 	b.op(opMemorySize)
 	b.op(opI32Sub)
-	b.tee(t) // pages to grow by (negative when memory is large enough)
+	b.tee(n) // pages to grow by (negative when memory is large enough)
 	b.i32c(0)
 	b.op(opI32GtS)
 	b.ifElse(noType, func() {
-		b.get(t)
+		b.get(n)
 		b.op(opMemoryGrow)
 		b.load(opI32Load8U, 1) // traps when memory.grow returned −1
 		b.op(opDrop)
 	}, nil)
-	// msize = max(msize, end), both i64 (no wraps needed)
-	b.get(end)
-	b.gget(ms)
-	b.op(opI64GtU)
-	b.ifElse(noType, func() {
+	if ms != nil {
+		// msize = max(msize, end), both i64 (no wraps needed)
 		b.get(end)
-		b.gset(ms)
-	}, nil)
-	b.get(p)
-	b.i32c(int32(m.memBase))
-	b.op(opI32Add)
-	return b.f
-}
-
-func (m *module) msizeGlobal() *global {
-	if m.msize == nil {
-		m.msize = m.newGlobal(i64)
+		b.gget(ms)
+		b.op(opI64GtU)
+		b.ifElse(noType, func() {
+			b.get(end)
+			b.gset(ms)
+		}, nil)
 	}
-	return m.msize
+	b.get(p)
+	b.i32c(int32(b.m.memBase))
+	b.op(opI32Add)
 }
 
 // buildRange(p, n words) -> i32: the wasm address of EVM range [p, p+n)
@@ -170,40 +194,131 @@ func buildRange(m *module) *function {
 	b.getW(wordParam(4))
 	b.call(u32)
 	b.tee(n)
-	b.op(opI32Eqz)
-	b.ifElse(i32, func() { b.i32c(0) }, func() {
+	b.ifElse(i32, func() {
 		b.getW(wordParam(0))
 		b.call(u32)
 		b.get(n)
 		b.call(mem)
+	}, func() { b.i32c(0) })
+	return b.f
+}
+
+// buildRev32(d, s i32) copies the 32 bytes at s to d in reverse order,
+// d[j] = s[31−j]: a big-endian word becomes its little-endian form (four
+// limbs, least significant first) and back. wasm 1.0 has no byte swap, and
+// one byte loop is much shorter than swapping each limb with shifts and
+// masks:
+//
+//	loop  local.get d  local.get j  i32.add
+//	      local.get s  local.get j  i32.sub  i32.load8_u offset=31
+//	      i32.store8
+//	      local.get j  i32.const 1  i32.add  local.tee j
+//	      i32.const 32  i32.ne  br_if 0  end
+//
+// (j, a local, starts at 0). s − j must not wrap around, so s ≥ 31: every
+// source is scratchLE, zeroWord, or a loadBE address (see there). The
+// ranges must not overlap.
+func buildRev32(m *module) *function {
+	b := newFunc(m, "rev32", []valType{i32, i32}, nil)
+	const d, s = 0, 1
+	j := b.local(i32)
+	b.loop(func(again label) {
+		b.get(d)
+		b.get(j)
+		b.op(opI32Add)
+		b.get(s)
+		b.get(j)
+		b.op(opI32Sub)
+		b.load(opI32Load8U, 31)
+		b.store(opI32Store8, 0)
+		b.get(j)
+		b.i32c(1)
+		b.op(opI32Add)
+		b.tee(j)
+		b.i32c(32)
+		b.op(opI32Ne)
+		b.brIf(again)
 	})
 	return b.f
 }
 
-// buildLoadBE(addr i32) reads the big-endian word at addr into R.
+// buildLoadBE(addr i32) reads the big-endian word at addr into R: rev32
+// puts it little-endian at scratchLE, then each limb is one load there
+// (i32.const 0  i64.load offset=scratchLE+8i: the offset is a one-byte
+// LEB128, the constant 64 would take two). addr ≥ 31 (rev32): EVM memory,
+// immutables, or a scratch word other than scratchA.
+//
+// calldataload, in almost every module, and often loadBE's only caller,
+// has the body inlined while loadBE does not exist (inlineLoadBE); the
+// first other user builds loadBE, which rebuilds calldataload to call it.
+// The same goes for mstore and storeBE. All helpers are built before any
+// later pass looks at bodies, so the rebuilt body is the one they see.
 func buildLoadBE(m *module) *function {
-	sw := m.helper("bswap64")
 	b := newFunc(m, "loadBE", []valType{i32}, nil)
-	for i := 0; i < 4; i++ {
-		b.get(0)
-		b.load(opI64Load, 24-8*i)
-		b.call(sw)
-		b.gset(m.result(i))
-	}
+	b.i32c(scratchLE)
+	b.get(0)
+	b.call(m.helper("rev32"))
+	b.readScratchLE()
+	m.helpers["loadBE"] = b.f
+	m.rebuild("evm.calldataload", func(c *fb) { lowerCallDataLoad(m, c) })
 	return b.f
 }
 
-// buildStoreBE(addr i32, v word) writes v big-endian at addr.
-func buildStoreBE(m *module) *function {
-	sw := m.helper("bswap64")
-	b := newFunc(m, "storeBE", append([]valType{i32}, wordParams(1)...), nil)
-	for i := 0; i < 4; i++ {
-		b.get(0)
-		b.get(1 + i)
-		b.call(sw)
-		b.store(opI64Store, 24-8*i)
+// loadBEAt reads the big-endian word at private address addr into R:
+// a call of loadBE when it exists, else its body inline.
+func (b *fb) loadBEAt(addr int32) {
+	if ld := b.m.helpers["loadBE"]; ld != nil {
+		b.i32c(addr)
+		b.call(ld)
+		return
 	}
+	b.i32c(scratchLE)
+	b.i32c(addr)
+	b.call(b.m.helper("rev32"))
+	b.readScratchLE()
+}
+
+// readScratchLE sets R from the little-endian word at scratchLE.
+func (b *fb) readScratchLE() {
+	for i := 0; i < 4; i++ {
+		b.i32c(0)
+		b.load(opI64Load, scratchLE+8*i)
+		b.gset(b.m.result(i))
+	}
+}
+
+// rebuild empties the body of helper name, when it exists, and fills it
+// again with fill.
+func (m *module) rebuild(name string, fill func(b *fb)) {
+	f := m.helpers[name]
+	if f == nil {
+		return
+	}
+	f.body, f.locals = nil, nil
+	fill(&fb{m: m, f: f})
+}
+
+// buildStoreBE(addr i32, v word) writes v big-endian at addr: the limbs go
+// to scratchLE, rev32 copies them reversed to addr. mstore inlines this
+// while it is the only user (buildLoadBE).
+func buildStoreBE(m *module) *function {
+	b := newFunc(m, "storeBE", append([]valType{i32}, wordParams(1)...), nil)
+	b.writeScratchLE(wordParam(1))
+	b.get(0)
+	b.i32c(scratchLE)
+	b.call(m.helper("rev32"))
+	m.helpers["storeBE"] = b.f
+	m.rebuild("mstore", func(c *fb) { fillMstore(c) })
 	return b.f
+}
+
+// writeScratchLE stores word w little-endian at scratchLE.
+func (b *fb) writeScratchLE(w word) {
+	for i := 0; i < 4; i++ {
+		b.i32c(0)
+		b.get(w[i])
+		b.store(opI64Store, scratchLE+8*i)
+	}
 }
 
 func buildMload(m *module) *function {
@@ -218,15 +333,39 @@ func buildMload(m *module) *function {
 }
 
 func buildMstore(m *module) *function {
-	u32, mem, st := m.helper("u32"), m.helper("mem"), m.helper("storeBE")
 	b := newFunc(m, "mstore", wordParams(2), nil)
+	fillMstore(b)
+	return b.f
+}
+
+// fillMstore emits mstore(p, v): with storeBE
+//
+//	p  call u32  i32.const 32  call mem  v  call storeBE
+//
+// and without it (mstore is its only user, buildLoadBE) storeBE's body
+// inline, the limbs written to scratchLE first so that the address needs
+// no local:
+//
+//	(i32.const 0  local.get v_i  i64.store offset=scratchLE+8i)×4
+//	p  call u32  i32.const 32  call mem  i32.const scratchLE  call rev32
+func fillMstore(b *fb) {
+	m := b.m
+	u32, mem := m.helper("u32"), m.helper("mem")
+	st := m.helpers["storeBE"]
+	if st == nil {
+		b.writeScratchLE(wordParam(4))
+	}
 	b.getW(wordParam(0))
 	b.call(u32)
 	b.i32c(32)
 	b.call(mem)
-	b.getW(wordParam(4))
-	b.call(st)
-	return b.f
+	if st != nil {
+		b.getW(wordParam(4))
+		b.call(st)
+		return
+	}
+	b.i32c(scratchLE)
+	b.call(m.helper("rev32"))
 }
 
 func buildMstore8(m *module) *function {
@@ -242,10 +381,17 @@ func buildMstore8(m *module) *function {
 }
 
 func buildMsize(m *module) *function {
+	ms := m.newGlobal(i64)
+	m.msize = ms
+	if f := m.helpers["mem"]; f != nil {
+		// mem was built without msize: rebuild it with the update
+		f.body, f.locals = nil, nil
+		fillMem(&fb{m: m, f: f}, ms)
+	}
 	b := newFunc(m, "msize", nil, nil)
 	// the global holds the largest end touched; msize is it rounded up to
 	// a multiple of 32
-	b.gget(m.msizeGlobal())
+	b.gget(ms)
 	b.i64c(31)
 	b.op(opI64Add)
 	b.i64c(-32)

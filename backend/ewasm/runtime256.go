@@ -35,7 +35,6 @@ func init() {
 		"byte":       buildByte,
 		"lt":         func(m *module) *function { return buildCmp(m, "lt", false) },
 		"slt":        func(m *module) *function { return buildCmp(m, "slt", true) },
-		"bswap64":    buildBswap64,
 		"keccakF":    buildKeccakF,
 		"keccakMem":  buildKeccakMem,
 	}
@@ -864,38 +863,5 @@ func buildByte(m *module) *function {
 func buildCmp(m *module, name string, signed bool) *function {
 	b := newFunc(m, name, wordParams(2), []valType{i32})
 	b.ltW(wordParam(0), wordParam(4), signed)
-	return b.f
-}
-
-// buildBswap64 reverses the bytes of an i64 (wasm 1.0 has no byte swap).
-// With m = 0x000000ff000000ff (bytes 0 and 4), rotl(x, 8k+8) & m holds the
-// bytes that belong at positions k and 4+k, moved down by k bytes:
-//
-//	bswap64(x) = Σ_k rotl(rotl(x, 8k+8) & m, 8k), k = 0..3
-//
-// evaluated Horner-style from k = 3 down (acc = rotl(acc, 8) | term), so
-// the one mask constant (7 bytes) is written once and kept in a local.
-func buildBswap64(m *module) *function {
-	b := newFunc(m, "bswap64", []valType{i64}, []valType{i64})
-	mask := b.local(i64)
-	for k := int64(3); k >= 0; k-- {
-		b.get(0)
-		b.i64c(8*k + 8)
-		b.op(opI64Rotl)
-		if k == 3 {
-			b.i64c(0x000000ff000000ff)
-			b.tee(mask)
-		} else {
-			b.get(mask)
-		}
-		b.op(opI64And)
-		if k < 3 {
-			b.op(opI64Or)
-		}
-		if k > 0 {
-			b.i64c(8)
-			b.op(opI64Rotl)
-		}
-	}
 	return b.f
 }

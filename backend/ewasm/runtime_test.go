@@ -69,15 +69,24 @@ var rtOps = []rtOp{
 	{"byte", 2, false, func(i, x, _ *uint256.Int) *uint256.Int { return new(uint256.Int).Set(x).Byte(i) }},
 	{"lt", 2, true, func(a, b, _ *uint256.Int) *uint256.Int { return u256bool(a.Lt(b)) }},
 	{"slt", 2, true, func(a, b, _ *uint256.Int) *uint256.Int { return u256bool(a.Slt(b)) }},
-	// t.bswap64 applies bswap64 to each limb (rtModule builds it specially)
-	{"bswap64", 1, false, func(a, _, _ *uint256.Int) *uint256.Int {
-		var z uint256.Int
-		for i := range z {
-			z[i] = bits.ReverseBytes64(a[i])
-		}
-		return &z
-	}},
+	// t.storeBE stores x big-endian at resultAddr; t.loadBE stores x
+	// little-endian at beAddr and loads it big-endian: both reverse the
+	// 32 bytes (rtModule builds them specially)
+	{"storeBE", 1, false, reverseBytes},
+	{"loadBE", 1, false, reverseBytes},
 }
+
+// reverseBytes is x with its 32 bytes in reverse order.
+func reverseBytes(x, _, _ *uint256.Int) *uint256.Int {
+	var z uint256.Int
+	for i := range z {
+		z[i] = bits.ReverseBytes64(x[3-i])
+	}
+	return &z
+}
+
+// beAddr is where t.loadBE puts its operand.
+const beAddr = 2048
 
 // rtModule builds the test module once.
 var rtModule = sync.OnceValue(func() []byte {
@@ -92,11 +101,24 @@ var rtModule = sync.OnceValue(func() []byte {
 			continue
 		}
 		b := newFunc(m, "t."+op.name, wordParams(op.nargs), nil)
-		if op.name == "bswap64" {
+		switch op.name {
+		case "storeBE":
+			b.i32c(resultAddr)
+			b.getW(wordParam(0))
+			b.call(h)
+			m.testExports = append(m.testExports, b.f)
+			continue
+		case "loadBE":
+			for i := 0; i < 4; i++ {
+				b.i32c(beAddr)
+				b.get(i)
+				b.store(opI64Store, 8*i)
+			}
+			b.i32c(beAddr)
+			b.call(h)
 			for i := 0; i < 4; i++ {
 				b.i32c(resultAddr)
-				b.get(i)
-				b.call(h)
+				b.gget(m.result(i))
 				b.store(opI64Store, 8*i)
 			}
 			m.testExports = append(m.testExports, b.f)
