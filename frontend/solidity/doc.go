@@ -31,6 +31,10 @@
 //     participle's reflection-driven parsing is an order of magnitude
 //     slower.
 //
+// Inspect and EachChild walk the AST; they are the one place that lists
+// the children of each node kind, for analyses that need not write a
+// traversal of their own.
+//
 // Expressions still use precedence climbing (see binary in parse_expr.go).
 // The Yul frontend (frontend/yul) is hand-written for the same reasons, and
 // inline assembly is parsed by it (yul.ParseBlock): one grammar for Yul.

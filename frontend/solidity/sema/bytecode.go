@@ -125,32 +125,12 @@ func walkDeclExprs(d solidity.Node, f func(solidity.Expr)) {
 	}
 }
 
+// walkStmtExprs calls walkExpr(x, f) for the expressions x of every
+// statement in s, statement by statement (a statement's own expressions,
+// such as a loop condition, before the statements nested in it).
 func walkStmtExprs(s solidity.Stmt, f func(solidity.Expr)) {
 	walkStmts(s, func(s solidity.Stmt) {
-		switch s := s.(type) {
-		case *solidity.IfStatement:
-			walkExpr(s.Cond, f)
-		case *solidity.WhileStatement:
-			walkExpr(s.Cond, f)
-		case *solidity.ForStatement:
-			walkExpr(s.Cond, f)
-		case *solidity.ReturnStatement:
-			walkExpr(s.Value, f)
-		case *solidity.EmitStatement:
-			if s.Call != nil {
-				walkExpr(s.Call, f)
-			}
-		case *solidity.RevertStatement:
-			if s.Call != nil {
-				walkExpr(s.Call, f)
-			}
-		case *solidity.TryStatement:
-			walkExpr(s.Call, f)
-		case *solidity.VariableDeclarationStatement:
-			walkExpr(s.Value, f)
-		case *solidity.ExpressionStatement:
-			walkExpr(s.X, f)
-		}
+		childExprs(s, func(x solidity.Expr) { walkExpr(x, f) })
 	})
 }
 

@@ -460,35 +460,21 @@ func (a *analyzer) localTypes(b *solidity.Block) {
 	})
 }
 
-// walkStmts calls f on every statement of b, depth first, in order.
+// walkStmts calls f on every statement of s (s included), depth first,
+// in source order. It does not descend into expressions, type names or
+// declarations (no statement is inside them), only into statements and
+// catch clauses.
 func walkStmts(s solidity.Stmt, f func(solidity.Stmt)) {
-	if s == nil {
-		return
-	}
-	f(s)
-	switch s := s.(type) {
-	case *solidity.Block:
-		for _, x := range s.Stmts {
-			walkStmts(x, f)
+	solidity.Inspect(s, func(n solidity.Node) bool {
+		switch n := n.(type) {
+		case solidity.Stmt:
+			f(n)
+			return true
+		case *solidity.CatchClause:
+			return true
 		}
-	case *solidity.IfStatement:
-		walkStmts(s.Then, f)
-		walkStmts(s.Else, f)
-	case *solidity.WhileStatement:
-		walkStmts(s.Body, f)
-	case *solidity.ForStatement:
-		walkStmts(s.Init, f)
-		if s.Post != nil {
-			walkStmts(s.Post, f)
-		}
-		walkStmts(s.Body, f)
-	case *solidity.TryStatement:
-		for _, cl := range s.Clauses {
-			if cl.Body != nil {
-				walkStmts(cl.Body, f)
-			}
-		}
-	}
+		return false
+	})
 }
 
 // structMembers resolves a struct's member types (in storage).

@@ -152,61 +152,37 @@ func (m *mutChecker) report(mut int, at source.Span) {
 	}
 }
 
+// stmt visits a statement's expressions and nested statements in solc's
+// order (source order: the body of a do-while loop before its
+// condition). The variables of a declaration statement (their types) and
+// the parameters of catch clauses are not visited.
 func (m *mutChecker) stmt(s solidity.Stmt) {
 	switch s := s.(type) {
 	case nil:
-	case *solidity.Block:
-		for _, x := range s.Stmts {
-			m.stmt(x)
-		}
-	case *solidity.IfStatement:
-		m.expr(s.Cond, false)
-		m.stmt(s.Then)
-		m.stmt(s.Else)
-	case *solidity.WhileStatement:
-		if s.DoWhile {
-			m.stmt(s.Body)
-			m.expr(s.Cond, false)
-		} else {
-			m.expr(s.Cond, false)
-			m.stmt(s.Body)
-		}
-	case *solidity.ForStatement:
-		m.stmt(s.Init)
-		m.expr(s.Cond, false)
-		if s.Post != nil {
-			m.expr(s.Post.X, false)
-		}
-		m.stmt(s.Body)
-	case *solidity.ReturnStatement:
-		m.expr(s.Value, false)
-	case *solidity.EmitStatement:
-		if s.Call != nil {
-			m.expr(s.Call, false)
-		}
-	case *solidity.RevertStatement:
-		if s.Call != nil {
-			m.expr(s.Call, false)
-		}
-	case *solidity.TryStatement:
-		m.expr(s.Call, false)
-		for _, cl := range s.Clauses {
-			if cl.Body != nil {
-				m.stmt(cl.Body)
-			}
-		}
-	case *solidity.VariableDeclarationStatement:
-		m.expr(s.Value, false)
-	case *solidity.ExpressionStatement:
-		m.expr(s.X, false)
 	case *solidity.InlineAssembly:
 		if s.Body != nil {
 			m.yulFuncs = map[string]bool{}
 			collectYulFuncs(s.Body, m.yulFuncs)
 			m.yulBlock(s.Body)
 		}
+	default:
+		solidity.EachChild(s, func(c solidity.Node) {
+			switch c := c.(type) {
+			case solidity.Stmt:
+				m.stmt(c)
+			case solidity.Expr:
+				m.read(c)
+			case *solidity.CatchClause:
+				if c.Body != nil {
+					m.stmt(c.Body)
+				}
+			}
+		})
 	}
 }
+
+// read visits an expression whose value is read (not assigned to).
+func (m *mutChecker) read(e solidity.Expr) { m.expr(e, false) }
 
 // expr visits an expression; writes marks an lvalue that is assigned to.
 func (m *mutChecker) expr(e solidity.Expr, writes bool) {
@@ -233,34 +209,18 @@ func (m *mutChecker) expr(e solidity.Expr, writes bool) {
 			}
 		}
 		m.report(mut, e.Loc)
-	case *solidity.Literal, *solidity.ElementaryTypeNameExpression, *solidity.NewExpression:
 	case *solidity.TupleExpression:
 		for _, c := range e.Components {
 			m.expr(c, writes && !e.IsArray)
 		}
 	case *solidity.UnaryOperation:
 		m.expr(e.X, e.Op == solidity.Inc || e.Op == solidity.Dec || e.Op == solidity.Delete)
-	case *solidity.BinaryOperation:
-		m.expr(e.X, false)
-		m.expr(e.Y, false)
 	case *solidity.Assignment:
 		m.expr(e.X, true)
 		m.expr(e.Y, false)
-	case *solidity.ConditionalExpression:
-		m.expr(e.Cond, false)
-		m.expr(e.Then, false)
-		m.expr(e.Else, false)
 	case *solidity.FunctionCall:
-		m.expr(e.Fn, false)
-		for _, x := range e.Args {
-			m.expr(x, false)
-		}
+		childExprs(e, m.read)
 		m.call(e)
-	case *solidity.FunctionCallOptions:
-		m.expr(e.X, false)
-		for _, x := range e.Values {
-			m.expr(x, false)
-		}
 	case *solidity.MemberAccess:
 		// `this.f.selector` is pure.
 		if inner, ok := e.X.(*solidity.MemberAccess); ok && e.Member.Name == "selector" {
@@ -273,8 +233,7 @@ func (m *mutChecker) expr(e solidity.Expr, writes bool) {
 		m.expr(e.X, false)
 		m.member(e, writes)
 	case *solidity.IndexAccess:
-		m.expr(e.X, false)
-		m.expr(e.Index, false)
+		childExprs(e, m.read)
 		if e.Index != nil && location(a.exprTypes[e.X]) == LocStorage {
 			if writes {
 				m.report(rankNonPayable, e.Loc)
@@ -282,10 +241,10 @@ func (m *mutChecker) expr(e solidity.Expr, writes bool) {
 				m.report(rankView, e.Loc)
 			}
 		}
-	case *solidity.IndexRangeAccess:
-		m.expr(e.X, false)
-		m.expr(e.Start, false)
-		m.expr(e.End, false)
+	default:
+		// Operators, conditionals, call options, slices: operands only
+		// read; literals and type expressions require nothing.
+		childExprs(e, m.read)
 	}
 }
 

@@ -429,43 +429,12 @@ func (a *analyzer) resolveExpr(e solidity.Expr, sc *scope) {
 		if len(ds) > 1 {
 			a.overloads[e] = ds
 		}
-	case *solidity.TupleExpression:
-		for _, c := range e.Components {
-			a.resolveExpr(c, sc)
-		}
-	case *solidity.UnaryOperation:
-		a.resolveExpr(e.X, sc)
-	case *solidity.BinaryOperation:
-		a.resolveExpr(e.X, sc)
-		a.resolveExpr(e.Y, sc)
-	case *solidity.Assignment:
-		a.resolveExpr(e.X, sc)
-		a.resolveExpr(e.Y, sc)
-	case *solidity.ConditionalExpression:
-		a.resolveExpr(e.Cond, sc)
-		a.resolveExpr(e.Then, sc)
-		a.resolveExpr(e.Else, sc)
-	case *solidity.FunctionCall:
-		a.resolveExpr(e.Fn, sc)
-		for _, x := range e.Args {
-			a.resolveExpr(x, sc)
-		}
-	case *solidity.FunctionCallOptions:
-		a.resolveExpr(e.X, sc)
-		for _, x := range e.Values {
-			a.resolveExpr(x, sc)
-		}
-	case *solidity.MemberAccess:
-		a.resolveExpr(e.X, sc)
-	case *solidity.IndexAccess:
-		a.resolveExpr(e.X, sc)
-		a.resolveExpr(e.Index, sc)
-	case *solidity.IndexRangeAccess:
-		a.resolveExpr(e.X, sc)
-		a.resolveExpr(e.Start, sc)
-		a.resolveExpr(e.End, sc)
 	case *solidity.NewExpression:
 		a.resolveTypeName(e.Type, sc)
+	default:
+		// Operands, in source order (the member name of x.m is left to
+		// the type checker, the names of named arguments to the call).
+		childExprs(e, func(x solidity.Expr) { a.resolveExpr(x, sc) })
 	}
 }
 

@@ -82,20 +82,10 @@ func (u *usedWalker) stmt(s solidity.Stmt) {
 				}
 				u.args(s.Call)
 			}
-		case *solidity.ExpressionStatement:
-			u.expr(s.X)
-		case *solidity.VariableDeclarationStatement:
-			u.expr(s.Value)
-		case *solidity.ReturnStatement:
-			u.expr(s.Value)
-		case *solidity.IfStatement:
-			u.expr(s.Cond)
-		case *solidity.WhileStatement:
-			u.expr(s.Cond)
-		case *solidity.ForStatement:
-			u.expr(s.Cond)
-		case *solidity.TryStatement:
-			u.expr(s.Call)
+		default:
+			// The statement's own expressions; walkStmts visits the
+			// statements inside it.
+			childExprs(s, u.expr)
 		}
 	})
 }
@@ -171,46 +161,24 @@ func (a *analyzer) exprDecls(e solidity.Expr) []solidity.Node {
 }
 
 // walkExpr calls f on e and every expression inside it, parents first.
+// It does not descend into type names (the length of `new T[n]`).
 func walkExpr(e solidity.Expr, f func(solidity.Expr)) {
-	if e == nil {
-		return
-	}
-	f(e)
-	switch e := e.(type) {
-	case *solidity.TupleExpression:
-		for _, c := range e.Components {
-			walkExpr(c, f)
+	solidity.Inspect(e, func(n solidity.Node) bool {
+		x, ok := n.(solidity.Expr)
+		if ok {
+			f(x)
 		}
-	case *solidity.UnaryOperation:
-		walkExpr(e.X, f)
-	case *solidity.BinaryOperation:
-		walkExpr(e.X, f)
-		walkExpr(e.Y, f)
-	case *solidity.Assignment:
-		walkExpr(e.X, f)
-		walkExpr(e.Y, f)
-	case *solidity.ConditionalExpression:
-		walkExpr(e.Cond, f)
-		walkExpr(e.Then, f)
-		walkExpr(e.Else, f)
-	case *solidity.FunctionCall:
-		walkExpr(e.Fn, f)
-		for _, x := range e.Args {
-			walkExpr(x, f)
+		return ok
+	})
+}
+
+// childExprs calls f on the expressions directly below n (the operands of
+// an expression, the condition or value of a statement, …), in source
+// order; nested statements, type names and declarations are left out.
+func childExprs(n solidity.Node, f func(solidity.Expr)) {
+	solidity.EachChild(n, func(c solidity.Node) {
+		if x, ok := c.(solidity.Expr); ok {
+			f(x)
 		}
-	case *solidity.FunctionCallOptions:
-		walkExpr(e.X, f)
-		for _, x := range e.Values {
-			walkExpr(x, f)
-		}
-	case *solidity.MemberAccess:
-		walkExpr(e.X, f)
-	case *solidity.IndexAccess:
-		walkExpr(e.X, f)
-		walkExpr(e.Index, f)
-	case *solidity.IndexRangeAccess:
-		walkExpr(e.X, f)
-		walkExpr(e.Start, f)
-		walkExpr(e.End, f)
-	}
+	})
 }
