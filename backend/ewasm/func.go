@@ -51,9 +51,16 @@ type funcGen struct {
 	labels   map[int]label // blocks that are branch targets in scope
 	err      error
 	// value analysis (values.go)
-	bits     map[value.Value]int
+	bds      map[value.Value]bound  // bounds where values are defined
+	facts    map[value.Value][]fact // narrower bounds after some points
+	at       point                  // the point code is generated for
 	deferred map[value.Value]bool
 	stacked  map[value.Value]bool
+	// for facts: where instructions are, the word instructions using each
+	// value, and the addFact calls left in the current pass
+	instAt     map[ir.Instruction]point
+	users      map[value.Value][]ir.Instruction
+	factBudget int
 }
 
 func (g *funcGen) fail(inst any, format string, args ...any) {
@@ -143,7 +150,7 @@ func (g *funcGen) allocate() {
 			t := v.Type()
 			switch {
 			case isWord(t):
-				n := nlimbsOf(g.bitsOf(v))
+				n := nlimbsOf(g.defBits(v))
 				if g.deferred[v] {
 					g.slots[v] = slot{n: n, isW: true, glob: true}
 					continue
@@ -229,9 +236,11 @@ func (g *funcGen) doTree(x int) {
 func (g *funcGen) nodeWithin(x int, merges []int) {
 	if len(merges) == 0 {
 		blk := g.cfg.Blocks[x]
-		for _, inst := range blk.Insts {
+		for j, inst := range blk.Insts {
+			g.at = point{x, j}
 			g.inst(inst)
 		}
+		g.at = point{x, len(blk.Insts)}
 		g.term(x, blk.Term)
 		return
 	}
@@ -245,6 +254,11 @@ func (g *funcGen) nodeWithin(x int, merges []int) {
 }
 
 func (g *funcGen) doBranch(from, to int) {
+	// the bounds of the end of from hold for the phi copies and for what
+	// the terminator emits after this branch (doTree moves g.at)
+	end := point{from, len(g.cfg.Blocks[from].Insts)}
+	g.at = end
+	defer func() { g.at = end }()
 	g.phiCopies(from, to)
 	if g.rpo[to] <= g.rpo[from] || g.merge[to] {
 		l, ok := g.labels[to]
@@ -405,7 +419,8 @@ func (g *funcGen) pushLimb(v value.Value, i int) {
 		return
 	}
 	switch {
-	case i >= s.n:
+	case i >= s.n, i >= g.nl(v):
+		// above the stored limbs, or known zero here
 		g.b.i64c(0)
 	case s.glob:
 		g.b.gget(g.b.m.result(i))
