@@ -206,6 +206,7 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 	m.pruneParams()
 	m.cleanZeros()
 	m.optimizeLocals()
+	m.shortcuts()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length
 	selfLen := 0

@@ -24,6 +24,7 @@ func (m *module) optimizeLocals() {
 	for _, f := range m.funcs {
 		if f.defined && !f.isImport() && !f.localsDone {
 			optimizeLocals(f)
+			constWraps(f)
 			shortConsts(f)
 			f.localsDone = true
 		}

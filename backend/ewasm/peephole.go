@@ -346,6 +346,20 @@ func foldConds(f *function) {
 	f.body = out
 }
 
+// constWraps folds i64.const N; i32.wrap_i64 into i32.const N (the length
+// of a buffer whose parameter pruning made constant).
+func constWraps(f *function) {
+	out := f.body[:0]
+	for _, in := range f.body {
+		if k := len(out) - 1; in.op == opI32WrapI64 && k >= 0 && out[k].op == opI64Const && out[k].sym == symNone {
+			out[k] = instr{op: opI32Const, imm: int64(int32(out[k].imm))}
+			continue
+		}
+		out = append(out, in)
+	}
+	f.body = out
+}
+
 // shortConsts writes an i64 constant with many trailing zero bits, such as
 // a selector shifted to the top of a limb or a mask like
 // 0xffff000000000000, as i64.const s; i64.const k; i64.shl when that is
