@@ -133,10 +133,11 @@ func (g *progGen) expr(depth int) string {
 	switch k {
 	case 0, 1:
 		if n := len(g.vars) + len(g.ro); n > 0 {
-			if k := g.pick(n); k < len(g.vars) {
+			k := g.pick(n)
+			if k < len(g.vars) {
 				return g.vars[k]
 			}
-			return g.ro[len(g.ro)-1]
+			return g.ro[k-len(g.vars)]
 		}
 		return genConsts[g.pick(len(genConsts))]
 	case 2:
