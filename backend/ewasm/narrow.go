@@ -74,14 +74,8 @@ func (m *module) narrowCalls() {
 			sites[k] = append(sites[k], site{c, at, starts})
 		}
 	}
-	// the function types of the module
-	types := map[string]bool{}
-	for _, f := range m.imports {
-		types[f.typ.key()] = true
-	}
-	for _, f := range m.funcs {
-		types[f.typ.key()] = true
-	}
+	// the function types of the module (wrappers add theirs)
+	_, types := m.types()
 	// drop marks the instructions to delete, per caller
 	drop := map[*function]map[int]bool{}
 	for _, k := range keys {
@@ -92,14 +86,14 @@ func (m *module) narrowCalls() {
 		// unless the module has it already
 		t := wrapperType(k.f, k.kinds)
 		cost := 8*nw + 6
-		if !types[t.key()] {
+		if !hasKey(types, t.key()) {
 			cost += 3 + len(t.params) + len(t.results)
 		}
 		res := strings.Count(k.kinds, string(rune(argRes)))
 		if len(ss)*(6*(nw-res-strings.Count(k.kinds, string(rune(argWide))))+8*res) <= cost {
 			continue
 		}
-		types[t.key()] = true
+		types[t.key()] = 0
 		w := m.narrowWrapper(k.f, k.kinds)
 		for _, s := range ss {
 			d := drop[s.caller]

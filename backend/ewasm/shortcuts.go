@@ -73,14 +73,7 @@ func (m *module) callvalueTests() {
 		// a wrapper: its body, function entry and perhaps a type
 		cost := 13
 		t := funcType{results: []valType{i32}}
-		have := false
-		for _, f := range append(append([]*function(nil), m.imports...), m.funcs...) {
-			if f.typ.key() == t.key() {
-				have = true
-				break
-			}
-		}
-		if !have {
+		if _, types := m.types(); !hasKey(types, t.key()) {
 			cost += 3
 		}
 		if saved <= cost {
@@ -205,4 +198,9 @@ func (m *module) dropForwarders() {
 			delete(m.helpers, k)
 		}
 	}
+}
+
+func hasKey[V any](m map[string]V, k string) bool {
+	_, ok := m[k]
+	return ok
 }
