@@ -22,33 +22,13 @@ func runYulSets(o options, level opt.Level, out io.Writer) (int, error) {
 	if o.filter != "" {
 		return 0, nil // -filter selects semantic tests only
 	}
-	failed := 0
-	files, _ := filepath.Glob(filepath.Join(o.corpus, "yul", "yulInterpreterTests", "*.yul"))
-	sort.Strings(files)
-	var ip, is int
-	for _, f := range files {
-		t, err := yulinterp.Parse(f)
-		if err != nil {
-			return 0, err
-		}
-		r := yulinterp.Run(t, level, evmversion.Default)
-		rel, _ := filepath.Rel(o.corpus, f)
-		switch r.Status {
-		case "ok":
-			ip++
-		case "skip":
-			is++
-			if o.verbose {
-				fmt.Fprintf(out, "SKIP %s: %s\n", rel, r.Reason)
-			}
-		default:
-			failed++
-			fmt.Fprintf(out, "FAIL %s: %s\n", rel, firstLine(r.Reason))
-		}
+	failed, err := runDumpSet(o, "yulInterpreterTests", out, func(t *yulinterp.Test) yulinterp.Result {
+		return yulinterp.Run(t, level, evmversion.Default)
+	})
+	if err != nil {
+		return 0, err
 	}
-	fmt.Fprintf(out, "yulInterpreterTests: %d passed, %d failed, %d skipped\n", ip, len(files)-ip-is, is)
-
-	files = files[:0]
+	var files []string
 	filepath.WalkDir(filepath.Join(o.corpus, "yul", "yulSyntaxTests"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && filepath.Ext(p) == ".yul" {
 			files = append(files, p)
@@ -108,15 +88,25 @@ func runEwasmSets(o options, level opt.Level, out io.Writer) (int, error) {
 	if o.filter != "" {
 		return 0, nil // -filter selects semantic tests only
 	}
-	files, _ := filepath.Glob(filepath.Join(o.corpus, "yul", "ewasmTranslationTests", "*.yul"))
+	return runDumpSet(o, "ewasmTranslationTests", out, func(t *yulinterp.Test) yulinterp.Result {
+		return ewasmtrans.Run(t, level, evmversion.Default)
+	})
+}
+
+// runDumpSet runs the tests of the corpus folder yul/<set> (the
+// interpreter's format: trace and dumps) with run, prints a line per
+// failure (and per skip with -v) and the summary line, and returns the
+// failures.
+func runDumpSet(o options, set string, out io.Writer, run func(*yulinterp.Test) yulinterp.Result) (int, error) {
+	files, _ := filepath.Glob(filepath.Join(o.corpus, "yul", set, "*.yul"))
 	sort.Strings(files)
 	var passed, failed, skipped int
 	for _, f := range files {
-		t, err := ewasmtrans.Parse(f)
+		t, err := yulinterp.Parse(f)
 		if err != nil {
 			return 0, err
 		}
-		r := ewasmtrans.Run(t, level, evmversion.Default)
+		r := run(t)
 		rel, _ := filepath.Rel(o.corpus, f)
 		switch r.Status {
 		case "ok":
@@ -131,6 +121,6 @@ func runEwasmSets(o options, level opt.Level, out io.Writer) (int, error) {
 			fmt.Fprintf(out, "FAIL %s: %s\n", rel, firstLine(r.Reason))
 		}
 	}
-	fmt.Fprintf(out, "ewasmTranslationTests: %d passed, %d failed, %d skipped\n", passed, failed, skipped)
+	fmt.Fprintf(out, "%s: %d passed, %d failed, %d skipped\n", set, passed, failed, skipped)
 	return failed, nil
 }
