@@ -50,24 +50,11 @@ func onlyAnalysis(c *cli.Context, keys []string) bool {
 // [context:]prefix=target are import remappings.
 func analysisAction(c *cli.Context, opts compiler.Options, keys []string) error {
 	ao := compiler.AnalyzeOptions{Options: opts, BasePath: c.String("base-path"), IncludePaths: c.StringSlice("include-path")}
-	var files []string
-	for _, a := range c.Args().Slice() {
-		if solidity.IsRemapping(a) {
-			r, err := solidity.ParseRemapping(a)
-			if err != nil {
-				return err
-			}
-			ao.Remappings = append(ao.Remappings, r)
-			continue
-		}
-		if langOfFile(a, opts.Lang) == compiler.Yul {
-			return fmt.Errorf("abi, hashes, storage-layout and --stop-after analysis are for Solidity sources; %s is Yul", a)
-		}
-		files = append(files, a)
+	files, remaps, err := solidityArgs(c, opts, "abi, hashes, storage-layout and --stop-after analysis are")
+	if err != nil {
+		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("no input files")
-	}
+	ao.Remappings = remaps
 	prog, diags := compiler.AnalyzeFiles(files, ao)
 	if err := report(c, diags); err != nil {
 		return err
@@ -131,4 +118,28 @@ func analysisAction(c *cli.Context, opts compiler.Options, keys []string) error 
 // header, or writes <C><ext> into the -o directory.
 func analysisArtifact(w *writer, ct *sema.Contract, title, ext, content string) {
 	w.artifact(&compiler.Contract{Key: ct.Key(), Name: ct.Name()}, title, ext, content)
+}
+
+// solidityArgs splits the command line of a Solidity-only action into
+// source files and import remappings; a Yul file is an error naming what
+// (“… are for Solidity sources”), and so is an empty file list.
+func solidityArgs(c *cli.Context, opts compiler.Options, what string) (files []string, remaps []solidity.Remapping, err error) {
+	for _, a := range c.Args().Slice() {
+		if solidity.IsRemapping(a) {
+			r, err := solidity.ParseRemapping(a)
+			if err != nil {
+				return nil, nil, err
+			}
+			remaps = append(remaps, r)
+			continue
+		}
+		if langOfFile(a, opts.Lang) == compiler.Yul {
+			return nil, nil, fmt.Errorf("%s for Solidity sources; %s is Yul", what, a)
+		}
+		files = append(files, a)
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("no input files")
+	}
+	return files, remaps, nil
 }

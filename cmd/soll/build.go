@@ -339,24 +339,11 @@ func parseOnly(c *cli.Context, opts compiler.Options) error {
 	po := solidity.Options{BasePath: c.String("base-path"), IncludePaths: c.StringSlice("include-path")}
 	v := opts.EVMVersion
 	po.EVMVersion = &v
-	var files []string
-	for _, a := range c.Args().Slice() {
-		if solidity.IsRemapping(a) {
-			r, err := solidity.ParseRemapping(a)
-			if err != nil {
-				return err
-			}
-			po.Remappings = append(po.Remappings, r)
-			continue
-		}
-		if langOfFile(a, opts.Lang) == compiler.Yul {
-			return fmt.Errorf("--stop-after parsing is for Solidity sources; %s is Yul", a)
-		}
-		files = append(files, a)
+	files, remaps, err := solidityArgs(c, opts, "--stop-after parsing is")
+	if err != nil {
+		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("no input files")
-	}
+	po.Remappings = remaps
 	_, diags := solidity.ParseFiles(files, po)
 	return report(c, diags)
 }
