@@ -163,6 +163,46 @@ func (og *objGen) immutableOwner(name string) *encoded {
 }
 
 func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
+	return compileIn(obj, opts, namedData(obj))
+}
+
+// namedData finds the data objects of a tree that some code names in
+// dataoffset or datasize (directly or by a path through sub-objects).
+// Only those become custom sections: nothing can read the bytes of the
+// others (solc's ".metadata") but a copy of the whole module.
+func namedData(root *sir.Object) map[*sir.Object]bool {
+	named := map[*sir.Object]bool{}
+	var walk func(o *sir.Object)
+	walk = func(o *sir.Object) {
+		if main := o.Entry(); main != nil {
+			for _, f := range sir.ReachableFuncs(main) {
+				for _, blk := range f.Blocks {
+					for _, inst := range blk.Insts {
+						c, ok := inst.(*ir.InstCall)
+						if !ok {
+							continue
+						}
+						if _, b := sir.CallTarget(c); b == nil || (b.Name != "dataoffset" && b.Name != "datasize") || len(c.Args) != 1 {
+							continue
+						}
+						if name, ok := sir.StringOf(c.Args[0]); ok {
+							if t := o.Lookup(name); t != nil {
+								named[t] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, s := range o.Subs {
+			walk(s)
+		}
+	}
+	walk(root)
+	return named
+}
+
+func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*encoded, error) {
 	if obj.IsData() {
 		return &encoded{name: obj.Name, bin: obj.Data}, nil
 	}
@@ -171,7 +211,10 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 	m := og.m
 	m.strict = opts.Strict
 	for _, s := range obj.Subs {
-		e, err := compileObject(s, opts)
+		if s.IsData() && !named[s] {
+			continue
+		}
+		e, err := compileIn(s, opts, named)
 		if err != nil {
 			return nil, err
 		}

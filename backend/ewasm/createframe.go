@@ -11,9 +11,9 @@ import "encoding/binary"
 // module. So:
 //
 //   - every module soll writes starts (right after the wasm header) with a
-//     custom section "soll.module-length" whose payload is the module's own
-//     length as a u32 LE: a fixed 30-byte prefix, the same for every module
-//     but for those 4 bytes;
+//     custom section "soll" whose payload is the module's own length as a
+//     u32 LE: a fixed 19-byte prefix (header, section id, size, name,
+//     length), the same for every module but for those 4 bytes;
 //   - create and create2 look at the memory range they are given: when it
 //     starts with that prefix and is longer than the recorded length L,
 //     and the bytes after L are not already a soll.ctor-args section, the
@@ -29,14 +29,15 @@ import "encoding/binary"
 // arguments), so an address predicted from keccak256(creationCode ‖ args)
 // holds.
 
-// LengthSectionName names the leading custom section of every module.
-const LengthSectionName = "soll.module-length"
+// LengthSectionName names the leading custom section of every module
+// (short: every module carries it).
+const LengthSectionName = "soll"
 
 // lengthPrefix is the module header plus the length section up to its
-// payload: 8 + 1 + 5 + 1 + len(name) bytes.
+// payload: 8 + 1 + 1 + 1 + len(name) bytes.
 var lengthPrefix = func() []byte {
 	b := []byte{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x00}
-	b = appendU32Fixed(b, uint32(1+len(LengthSectionName)+4))
+	b = appendU32(b, uint32(1+len(LengthSectionName)+4))
 	b = append(b, byte(len(LengthSectionName)))
 	return append(b, LengthSectionName...)
 }()
@@ -46,7 +47,7 @@ var lengthPrefix = func() []byte {
 var lengthAt = len(lengthPrefix)
 
 // ModuleLength reads the length a module records in its leading
-// soll.module-length section (ok false when bin does not start with one).
+// "soll" section (ok false when bin does not start with one).
 func ModuleLength(bin []byte) (int, bool) {
 	if len(bin) < lengthAt+4 || string(bin[:lengthAt]) != string(lengthPrefix) {
 		return 0, false

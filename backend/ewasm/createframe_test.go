@@ -43,7 +43,7 @@ func TestCreateFraming(t *testing.T) {
 		at := bytes.Index(art.Deployer[lengthAt:], lengthPrefix) + lengthAt
 		n, ok := ModuleLength(art.Deployer[at:])
 		if at < lengthAt || !ok {
-			t.Fatal("sub-object C has no soll.module-length section")
+			t.Fatal("sub-object C has no \"soll\" length section")
 		}
 		sub := art.Deployer[at : at+n]
 		checkModule(t, sub, false)

@@ -376,7 +376,7 @@ func (m *module) sortImports() {
 func (m *module) encode(resolve func(in *instr, l *layout) (int64, error)) ([]byte, *layout, error) {
 	m.assignIndices()
 	types, tidx := m.types()
-	// header and the soll.module-length section (createframe.go); the
+	// header and the "soll" length section (createframe.go); the
 	// length is patched in at the end
 	out := append([]byte(nil), lengthPrefix...)
 	out = append(out, 0, 0, 0, 0)
