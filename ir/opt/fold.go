@@ -174,6 +174,9 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 		if isAllOnes(y) {
 			return y
 		}
+		if r := s.mulCheck(inst); r != nil {
+			return r
+		}
 	case *llvm.InstXor:
 		x, y := commute(inst.X, inst.Y)
 		if isZero(y) {
