@@ -250,6 +250,7 @@ func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*enco
 	m.cleanZeros()
 	m.optimizeLocals()
 	m.shortcuts()
+	m.inlineSmall()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length
 	selfLen := 0

@@ -1,0 +1,219 @@
+package ewasm
+
+// inlineSmall replaces the calls of a defined function by its body where
+// that makes the module smaller: a function called once (a dispatch
+// branch's external_fun, a helper with one user) costs its call, its
+// function and code entries and perhaps a type; a tiny one (a single EEI
+// call and a conversion) costs more as a function than as copies.
+//
+// The arguments, on the stack at the call site, go to fresh locals of the
+// caller (local.set, last parameter first), and so do the callee's own
+// locals. wasm zeroes locals on every entry, and a copy inside a loop of
+// its caller would not: a local that may be read before it is written
+// (its first mention is not a write outside every block) is set to zero
+// first. A body that returns, or
+// branches to its function's label, is wrapped in a block of the
+// function's result type: its branches keep their depths (the block takes
+// the function label's place) and return becomes a branch out of it.
+// Runs last, on final bodies (after optimizeLocals and shortcuts).
+func (m *module) inlineSmall() {
+	keep := map[*function]bool{m.funcs[0]: true}
+	for _, f := range m.testExports {
+		keep[f] = true
+	}
+	for changed := true; changed; {
+		changed = false
+		calls := map[*function]int{}
+		for _, g := range m.funcs {
+			for _, in := range g.body {
+				if in.op == opCall && in.fn != g {
+					calls[in.fn]++
+				}
+			}
+		}
+		typeUsers := map[string]int{}
+		for _, f := range m.imports {
+			typeUsers[f.typ.key()]++
+		}
+		for _, f := range m.funcs {
+			typeUsers[f.typ.key()]++
+		}
+		for _, f := range m.funcs {
+			n := calls[f]
+			if keep[f] || n == 0 || len(f.typ.results) > 1 || callsItself(f) {
+				continue
+			}
+			body, err := encodeBody(f, func(*instr) (int64, error) { return 0, nil })
+			if err != nil {
+				continue
+			}
+			// as a function: code entry (size, body, end), function entry,
+			// perhaps its type, and 2 bytes per call
+			keepCost := len(appendU32(nil, uint32(len(body)))) + len(body) + 1 + 2*n
+			if typeUsers[f.typ.key()] == 1 {
+				keepCost += 3 + len(f.typ.params) + len(f.typ.results)
+			}
+			// as copies: the instructions (no locals vector, no end), the
+			// argument stores, the zeroing of locals, the new locals'
+			// declarations (a guess), the wrapping block
+			copyCost := len(body) - len(appendU32(nil, uint32(len(localGroups(f.locals))))) - 1 +
+				3*len(f.typ.params) + 4*len(zeroedLocals(f)) + len(f.locals)
+			for _, g := range localGroups(f.locals) {
+				copyCost -= len(appendU32(nil, uint32(g[0]))) + 1
+			}
+			if needsWrap(f) {
+				copyCost += 3
+			}
+			if n*copyCost >= keepCost {
+				continue
+			}
+			for _, g := range m.funcs {
+				if g != f {
+					g.body = inlineCalls(g, f)
+				}
+			}
+			m.removeFunc(f)
+			changed = true
+			break
+		}
+	}
+}
+
+func callsItself(f *function) bool {
+	for _, in := range f.body {
+		if in.op == opCall && in.fn == f {
+			return true
+		}
+	}
+	return false
+}
+
+// zeroedLocals lists the declared locals of f (as local indices) that may
+// be read before they are written: those whose first mention in the body
+// is not a local.set or local.tee outside every block, which every later
+// instruction would come after.
+func zeroedLocals(f *function) []int {
+	np := len(f.typ.params)
+	first := map[int]bool{} // local -> first mention is a top-level write
+	seen := map[int]bool{}
+	depth := 0
+	for _, in := range f.body {
+		switch in.op {
+		case opBlock, opLoop, opIf:
+			depth++
+		case opEnd:
+			depth--
+		case opLocalGet, opLocalSet, opLocalTee:
+			l := int(in.imm)
+			if !seen[l] {
+				seen[l] = true
+				first[l] = in.op != opLocalGet && depth == 0
+			}
+		}
+	}
+	var out []int
+	for l := np; l < np+len(f.locals); l++ {
+		if seen[l] && !first[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// needsWrap reports whether f's body leaves through its function label
+// other than by falling off the end.
+func needsWrap(f *function) bool {
+	depth := 0
+	for _, in := range f.body {
+		switch in.op {
+		case opBlock, opLoop, opIf:
+			depth++
+		case opEnd:
+			depth--
+		case opReturn:
+			return true
+		case opBr, opBrIf:
+			if int(in.imm) == depth {
+				return true
+			}
+		case opBrTable:
+			for _, t := range in.table {
+				if int(t) == depth {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inlineCalls returns g's body with every call of f replaced by f's body.
+func inlineCalls(g, f *function) []instr {
+	var out []instr
+	wrap := needsWrap(f)
+	zeroed := zeroedLocals(f)
+	for _, in := range g.body {
+		if in.op != opCall || in.fn != f {
+			out = append(out, in)
+			continue
+		}
+		np := len(f.typ.params)
+		all := append(append([]valType(nil), f.typ.params...), f.locals...)
+		local := make([]int64, len(all))
+		for i, t := range all {
+			local[i] = int64(len(g.typ.params) + len(g.locals))
+			g.locals = append(g.locals, t)
+		}
+		for i := np - 1; i >= 0; i-- {
+			out = append(out, instr{op: opLocalSet, imm: local[i]})
+		}
+		for _, l := range zeroed {
+			c := opI64Const
+			if all[l] == i32 {
+				c = opI32Const
+			}
+			out = append(out, instr{op: c}, instr{op: opLocalSet, imm: local[l]})
+		}
+		if wrap {
+			bt := noType
+			if len(f.typ.results) == 1 {
+				bt = f.typ.results[0]
+			}
+			out = append(out, instr{op: opBlock, bt: bt})
+		}
+		depth := 0
+		for _, c := range f.body {
+			switch c.op {
+			case opBlock, opLoop, opIf:
+				depth++
+			case opEnd:
+				depth--
+			case opLocalGet, opLocalSet, opLocalTee:
+				c.imm = local[c.imm]
+			case opReturn:
+				c = instr{op: opBr, imm: int64(depth)}
+			}
+			out = append(out, c)
+		}
+		if wrap {
+			out = append(out, instr{op: opEnd})
+		}
+	}
+	return out
+}
+
+// removeFunc drops f from the module (it has no calls left).
+func (m *module) removeFunc(f *function) {
+	out := m.funcs[:0]
+	for _, g := range m.funcs {
+		if g != f {
+			out = append(out, g)
+		}
+	}
+	m.funcs = out
+	for k, g := range m.helpers {
+		if g == f {
+			delete(m.helpers, k)
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package ewasm
+
+import (
+	"context"
+	"testing"
+)
+
+// inlineModule: a(x) sums f(x) over two loop iterations; f counts its
+// local c from its implicit zero to 3 and returns early for x = 0.
+func inlineModule() (m *module, a, f *function) {
+	m = newModule()
+	newFunc(m, "main", nil, nil)
+	fb := newFunc(m, "f", []valType{i64}, []valType{i64})
+	fb.f.locals = []valType{i32}
+	i32c := func(v int32) instr { return instr{op: opI32Const, imm: int64(v)} }
+	fb.f.body = []instr{
+		blk(opLoop), lg(1), i32c(1), op(opI32Add), {op: opLocalTee, imm: 1}, i32c(3), op(opI32LtU), brIf(0), op(opEnd),
+		lg(0), op(opI64Eqz), blk(opIf), c64(7), op(opReturn), op(opEnd),
+		lg(0), lg(1), op(opI64ExtendU), op(opI64Add),
+	}
+	// a(x, y) ignores y: its type is not f's, which would be kept anyway
+	ab := newFunc(m, "a", []valType{i64, i64}, []valType{i64})
+	ab.f.locals = []valType{i64, i32}
+	ab.f.body = []instr{
+		blk(opLoop), lg(2), lg(0), {op: opCall, fn: fb.f}, op(opI64Add), {op: opLocalSet, imm: 2},
+		lg(3), i32c(1), op(opI32Add), {op: opLocalTee, imm: 3}, i32c(2), op(opI32Ne), brIf(0), op(opEnd),
+		lg(2),
+	}
+	m.testExports = []*function{ab.f}
+	return m, ab.f, fb.f
+}
+
+func TestInlineSmall(t *testing.T) {
+	m, a, f := inlineModule()
+	m.inlineSmall()
+	for _, g := range m.funcs {
+		if g == f {
+			t.Fatal("f is still a function")
+		}
+	}
+	if n := count(a.body, opCall); n != 0 {
+		t.Fatalf("a still makes %d calls: %v", n, a.body)
+	}
+	if n := count(a.body, opReturn); n != 0 {
+		t.Fatalf("a returns from inside the copy: %v", a.body)
+	}
+	bin, _, err := m.encode(func(*instr, *layout) (int64, error) { return 0, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	wabtValidate(t, bin)
+	ctx := context.Background()
+	r := newRuntime(ctx)
+	defer r.Close(ctx)
+	mod, err := r.Instantiate(ctx, bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range [][2]uint64{{0, 14}, {5, 16}, {1 << 40, 2<<40 + 6}} {
+		res, err := mod.ExportedFunction("a").Call(ctx, c[0], 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res[0] != c[1] {
+			t.Errorf("a(%d) = %d, want %d (f's counter must start at 0 on each copy)", c[0], res[0], c[1])
+		}
+	}
+}
+
+// A function called from several places stays when copies cost more.
+func TestInlineSmallKeepsShared(t *testing.T) {
+	m, a, f := inlineModule()
+	call := a.body[3]
+	a.body = append([]instr{lg(0), call, op(opDrop), lg(0), call, op(opDrop)}, a.body...)
+	m.inlineSmall()
+	if n := count(a.body, opCall); n != 3 || len(m.funcs) != 3 || m.funcs[1] != f {
+		t.Fatalf("%d calls left, funcs %d", n, len(m.funcs))
+	}
+}
