@@ -67,9 +67,10 @@ var memHelperCases = []e2eCase{
 	}`, calls: [][]byte{words(0, 0, 0), words(0, 1, 0), words(0, 0, 1), words("-1", 0, 0), words(0, "-1", 0)}},
 }
 
-// TestUnaddressable: an access whose end lies beyond 2^32 − base traps
-// (the EVM would run out of gas; its test runtime has gas enough to expand,
-// so this is not differential). An empty range ignores its offset.
+// TestUnaddressable: an access at an offset or with a length of 2^30 or
+// more traps (the EVM would run out of gas; its test runtime has gas
+// enough to expand, so this is not differential). An empty range ignores
+// its offset.
 func TestUnaddressable(t *testing.T) {
 	src := `{
 		let p := calldataload(0)
@@ -78,6 +79,7 @@ func TestUnaddressable(t *testing.T) {
 		case 1 { sstore(0, mload(p)) }
 		case 2 { mstore8(p, 1) }
 		case 3 { return(p, 1) }
+		case 5 { return(0, p) }
 		default { revert(p, 0) }
 		stop()
 	}`
@@ -90,6 +92,10 @@ func TestUnaddressable(t *testing.T) {
 		{words("0xfffffc00", 3), "failure"}, {words("-1", 3), "failure"},
 		{words("0xfffffffff", 4), "revert"}, {words("-1", 4), "revert"},
 		{words(64, 0), "success"}, {words(64, 3), "success"},
+		{words("0x40000000", 0), "failure"}, {words("0x40000000", 1), "failure"},
+		{words("0x40000000", 2), "failure"}, {words("0x40000000", 3), "failure"},
+		{words("0x40000000", 5), "failure"}, {words("0x40000000", 4), "revert"},
+		{words("0x10000", 0), "success"}, {words("0x10000", 5), "success"},
 	} {
 		for _, level := range []opt.Level{opt.O2, opt.O0} {
 			got, _ := runEwasmAt(t, src, c.cd, Options{}, level)

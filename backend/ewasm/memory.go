@@ -64,10 +64,13 @@ var memHelpers = map[string]func(m *module) *function{
 	"unframeCreate": buildUnframeCreate,
 }
 
-// buildU32 converts a word to i32, trapping when it does not fit: used for
-// memory offsets and lengths, where the EVM would run out of gas.
+// buildU32 converts a word to i32, trapping when it is 2^30 or more: used
+// for memory offsets and lengths (and the return data offset, which fails
+// past the buffer's end), where the EVM would run out of gas — touching
+// 2^30 bytes of memory costs over 2·10^12 gas — and small enough that
+// mem adds offset, length and its page rounding in i32 without wrapping.
 //
-// The trap is a division: wrap(x0) / ((x0>>32 | x1 | x2 | x3) == 0) is
+// The trap is a division: wrap(x0) / ((x0>>30 | x1 | x2 | x3) == 0) is
 // wrap(x0) when the word fits and divides by zero otherwise, which is
 // shorter than an if … unreachable and leaves the result on the stack.
 func buildU32(m *module) *function {
@@ -75,7 +78,7 @@ func buildU32(m *module) *function {
 	b.get(0)
 	b.op(opI32WrapI64)
 	b.get(0)
-	b.i64c(32)
+	b.i64c(30)
 	b.op(opI64ShrU)
 	for i := 1; i < 4; i++ {
 		b.get(i)
@@ -107,15 +110,15 @@ func buildSat32(m *module) *function {
 // buildMem(p, n i32) -> i32: makes EVM memory [p, p+n) addressable, raises
 // msize and returns the wasm address of p. Callers guarantee n > 0 (an
 // empty range touches nothing and never gets here: range, the copies and
-// mload/mstore check or know their length).
+// mload/mstore check or know their length), and p, n < 2^30 (u32; p may
+// carry a small constant more, an immutable's offset in a module).
 //
-// The EVM end p+n is computed in i64 (no wrap-around). The wasm memory must
-// reach base + end, i.e. need = ceil((base+end) / 64Ki) pages; growing by
-// need − memory.size when that is positive. An end beyond 2^32 − base needs
-// more than 2^16 pages, which memory.grow refuses (−1), so a failed grow
-// is the only bound check needed. The −1 is turned into a trap by loading
-// the byte at address −1 + 1 = 2^32, always out of bounds; on success the
-// old page count + 1 is a valid address (the memory has at least a page).
+// The wasm memory must reach base + end, i.e. need = ceil((base+end) /
+// 64Ki) pages, all in i32: base + p + n + 65535 < 2^32. It grows by need −
+// memory.size when that is positive. memory.grow may still refuse (−1, a
+// host's memory limit); the −1 is turned into a trap by loading the byte at
+// address −1 + 1 = 2^32, always out of bounds; on success the old page
+// count + 1 is a valid address (the memory has at least a page).
 //
 // msize is only tracked in a module that reads it: the corpus never does,
 // and the global and its update cost ~20 bytes a module. All helpers are
@@ -131,11 +134,12 @@ func buildMem(m *module) *function {
 // fillMem emits mem's body; ms is the msize global, or nil. The pages to
 // grow by go to the parameter n, which is no longer needed then:
 //
-//	local.get p  i64.extend_i32_u  local.get n  i64.extend_i32_u  i64.add
-//	[local.tee end]  i64.const base+65535  i64.add  i64.const 16  i64.shr_u
-//	i32.wrap_i64  memory.size  i32.sub  local.tee n  i32.const 0  i32.gt_s
+//	local.get p  local.get n  i32.add  [local.tee end]
+//	i32.const base+65535  i32.add  i32.const 16  i32.shr_u
+//	memory.size  i32.sub  local.tee n  i32.const 0  i32.gt_s
 //	if  local.get n  memory.grow  i32.load8_u offset=1  drop  end
-//	[local.get end  global.get ms  i64.gt_u  if  local.get end  global.set ms  end]
+//	[local.get end  i64.extend_i32_u  global.get ms  i64.gt_u
+//	 if  local.get end  i64.extend_i32_u  global.set ms  end]
 //	local.get p  i32.const base  i32.add
 //
 // The msize global keeps the largest end, not rounded: ceil32 is
@@ -144,20 +148,18 @@ func fillMem(b *fb, ms *global) {
 	const p, n = 0, 1
 	end := -1
 	if ms != nil {
-		end = b.local(i64)
+		end = b.local(i32)
 	}
 	b.get(p)
-	b.op(opI64ExtendU)
 	b.get(n)
-	b.op(opI64ExtendU)
-	b.op(opI64Add)
+	b.op(opI32Add)
 	if ms != nil {
 		b.tee(end)
 	}
-	b.i64c(int64(b.m.memBase) + 65535)
-	b.op(opI64Add)
-	b.i64c(16)
-	b.op(opI64ShrU, opI32WrapI64)
+	b.i32c(int32(b.m.memBase) + 65535)
+	b.op(opI32Add)
+	b.i32c(16)
+	b.op(opI32ShrU)
 	b.op(opMemorySize)
 	b.op(opI32Sub)
 	b.tee(n) // pages to grow by (negative when memory is large enough)
@@ -170,12 +172,14 @@ func fillMem(b *fb, ms *global) {
 		b.op(opDrop)
 	}, nil)
 	if ms != nil {
-		// msize = max(msize, end), both i64 (no wraps needed)
+		// msize = max(msize, end)
 		b.get(end)
+		b.op(opI64ExtendU)
 		b.gget(ms)
 		b.op(opI64GtU)
 		b.ifElse(noType, func() {
 			b.get(end)
+			b.op(opI64ExtendU)
 			b.gset(ms)
 		}, nil)
 	}
