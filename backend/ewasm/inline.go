@@ -9,9 +9,9 @@ package ewasm
 // The arguments, on the stack at the call site, go to fresh locals of the
 // caller (local.set, last parameter first), and so do the callee's own
 // locals. wasm zeroes locals on every entry, and a copy inside a loop of
-// its caller would not: a local that may be read before it is written
-// (its first mention is not a write outside every block) is set to zero
-// first. A body that returns, or
+// its caller would not: a local that may be read before it is written is
+// set to zero first. The callers' locals are then optimized again
+// (locals.go), which merges the new ones and drops needless stores. A body that returns, or
 // branches to its function's label, is wrapped in a block of the
 // function's result type: its branches keep their depths (the block takes
 // the function label's place) and return becomes a branch out of it.
@@ -40,7 +40,7 @@ func (m *module) inlineSmall() {
 		}
 		for _, f := range m.funcs {
 			n := calls[f]
-			if keep[f] || n == 0 || len(f.typ.results) > 1 || callsItself(f) {
+			if keep[f] || n == 0 || len(f.typ.results) > 1 || callsFn(f, f) {
 				continue
 			}
 			body, err := encodeBody(f, func(*instr) (int64, error) { return 0, nil })
@@ -68,8 +68,9 @@ func (m *module) inlineSmall() {
 				continue
 			}
 			for _, g := range m.funcs {
-				if g != f {
+				if g != f && callsFn(g, f) {
 					g.body = inlineCalls(g, f)
+					g.localsDone = false
 				}
 			}
 			m.removeFunc(f)
@@ -77,10 +78,11 @@ func (m *module) inlineSmall() {
 			break
 		}
 	}
+	m.optimizeLocals()
 }
 
-func callsItself(f *function) bool {
-	for _, in := range f.body {
+func callsFn(g, f *function) bool {
+	for _, in := range g.body {
 		if in.op == opCall && in.fn == f {
 			return true
 		}
@@ -88,32 +90,15 @@ func callsItself(f *function) bool {
 	return false
 }
 
-// zeroedLocals lists the declared locals of f (as local indices) that may
-// be read before they are written: those whose first mention in the body
-// is not a local.set or local.tee outside every block, which every later
-// instruction would come after.
+// zeroedLocals lists the declared locals of f (as local indices) that
+// some path may read before writing (locals.go's definite assignment).
 func zeroedLocals(f *function) []int {
-	np := len(f.typ.params)
-	first := map[int]bool{} // local -> first mention is a top-level write
-	seen := map[int]bool{}
-	depth := 0
-	for _, in := range f.body {
-		switch in.op {
-		case opBlock, opLoop, opIf:
-			depth++
-		case opEnd:
-			depth--
-		case opLocalGet, opLocalSet, opLocalTee:
-			l := int(in.imm)
-			if !seen[l] {
-				seen[l] = true
-				first[l] = in.op != opLocalGet && depth == 0
-			}
-		}
-	}
+	np, n := len(f.typ.params), len(f.typ.params)+len(f.locals)
+	pinned := newBitset(n)
+	uninitReads(f, n, pinned)
 	var out []int
-	for l := np; l < np+len(f.locals); l++ {
-		if seen[l] && !first[l] {
+	for l := np; l < n; l++ {
+		if pinned.has(l) {
 			out = append(out, l)
 		}
 	}
@@ -152,7 +137,12 @@ func inlineCalls(g, f *function) []instr {
 	var out []instr
 	wrap := needsWrap(f)
 	zeroed := zeroedLocals(f)
-	for _, in := range g.body {
+	// a body that ends in unreachable makes the one after the call dead
+	halts := !wrap && len(f.body) > 0 && f.body[len(f.body)-1].op == opUnreachable
+	for k, in := range g.body {
+		if in.op == opUnreachable && halts && k > 0 && g.body[k-1].op == opCall && g.body[k-1].fn == f {
+			continue
+		}
 		if in.op != opCall || in.fn != f {
 			out = append(out, in)
 			continue

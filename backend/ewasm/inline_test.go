@@ -44,18 +44,8 @@ func TestInlineSmall(t *testing.T) {
 	if n := count(a.body, opReturn); n != 0 {
 		t.Fatalf("a returns from inside the copy: %v", a.body)
 	}
-	bin, _, err := m.encode(func(*instr, *layout) (int64, error) { return 0, nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	wabtValidate(t, bin)
+	mod := instantiate(t, m)
 	ctx := context.Background()
-	r := newRuntime(ctx)
-	defer r.Close(ctx)
-	mod, err := r.Instantiate(ctx, bin)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range [][2]uint64{{0, 14}, {5, 16}, {1 << 40, 2<<40 + 6}} {
 		res, err := mod.ExportedFunction("a").Call(ctx, c[0], 0)
 		if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math/rand"
 	"testing"
+
+	"github.com/tetratelabs/wazero/api"
 )
 
 // The clean-up passes of optimizeLocals (locals.go, peephole.go,
@@ -196,6 +198,25 @@ var bodyCases = []bodyCase{
 	},
 }
 
+// instantiate encodes m (no symbolic constants), validates it with wabt
+// and instantiates it in wazero for the rest of the test.
+func instantiate(t *testing.T, m *module) api.Module {
+	t.Helper()
+	bin, _, err := m.encode(func(*instr, *layout) (int64, error) { return 0, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	wabtValidate(t, bin)
+	ctx := context.Background()
+	r := newRuntime(ctx)
+	t.Cleanup(func() { r.Close(ctx) })
+	mod, err := r.Instantiate(ctx, bin)
+	if err != nil {
+		t.Fatalf("instantiate: %v", err)
+	}
+	return mod
+}
+
 // runBodies builds a module exporting the case's body twice, as written
 // ("a") and after optimizeLocals ("b").
 func runBodies(t *testing.T, c bodyCase) (a, b func(args ...uint64) uint64, opt []instr) {
@@ -216,18 +237,8 @@ func runBodies(t *testing.T, c bodyCase) (a, b func(args ...uint64) uint64, opt 
 	mk("a", true)
 	fo := mk("b", false)
 	m.optimizeLocals()
-	bin, _, err := m.encode(func(*instr, *layout) (int64, error) { return 0, nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	wabtValidate(t, bin)
+	mod := instantiate(t, m)
 	ctx := context.Background()
-	r := newRuntime(ctx)
-	t.Cleanup(func() { r.Close(ctx) })
-	mod, err := r.Instantiate(ctx, bin)
-	if err != nil {
-		t.Fatalf("instantiate: %v", err)
-	}
 	call := func(name string) func(args ...uint64) uint64 {
 		fn := mod.ExportedFunction(name)
 		return func(args ...uint64) uint64 {
