@@ -144,6 +144,7 @@ type objGen struct {
 	callFields map[*ir.InstCall][]word
 	immIndex   map[string]int
 	subs       map[string]*encoded
+	msizeRead  bool // some code calls msize() (fixedmem.go)
 }
 
 func (og *objGen) immutableAddr(name string) uint32 {
@@ -227,6 +228,7 @@ func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*enco
 	}
 	funcs := sir.ReachableFuncs(main)
 	og.findImmutables(funcs)
+	og.msizeRead = readsMsize(funcs)
 	m.memBase = immutableBase + 32*uint32(len(og.immIndex))
 	immSeg := -1
 	if len(og.immIndex) > 0 {

@@ -946,6 +946,9 @@ func (g *funcGen) intrinsic(c *ir.InstCall, bi *sir.Builtin) {
 		b.call(m.helper("storeBE"))
 		return
 	}
+	if g.fixedMemAccess(c, bi) {
+		return
+	}
 	if bi.IsVerbatim() || bi.Kind == sir.ObjectAccess && bi.Name != "datacopy" {
 		g.fail(c, "%s is not supported by the Ewasm backend", bi.Name)
 		return

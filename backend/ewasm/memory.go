@@ -62,6 +62,9 @@ var memHelpers = map[string]func(m *module) *function{
 	// createframe.go
 	"frameCreate":   buildFrameCreate,
 	"unframeCreate": buildUnframeCreate,
+	// fixedmem.go
+	"halt0/finish": buildHalt0("finish"),
+	"halt0/revert": buildHalt0("revert"),
 }
 
 // buildU32 converts a word to i32, trapping when it is 2^30 or more: used

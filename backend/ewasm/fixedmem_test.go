@@ -1,0 +1,56 @@
+package ewasm
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/soll-dev/soll/ir/opt"
+)
+
+// Constant ranges in the first page skip the memory helpers; the results
+// are the EVM's either way.
+func TestFixedMemAccess(t *testing.T) {
+	cases := []struct {
+		name, src string
+		calldata  []byte
+		// helpers the module must not have (nil: no check)
+		absent []string
+	}{
+		{"constant ranges only", `{
+			mstore(0x40, 0x80)
+			if callvalue() { revert(0, 0) }
+			if iszero(calldatasize()) { revert(0x20, 4) }
+			let v := mload(0x40)
+			mstore(0x80, add(v, 1))
+			return(0x80, 0x20)
+		}`, words(1), []string{"range", "evm.return", "evm.revert", "evm.mload"}},
+		{"empty revert", `{ if iszero(calldatasize()) { revert(0, 0) } return(0, 0) }`, nil, []string{"range", "u32", "mem"}},
+		{"reverted data", `{ mstore(0, 0x1234) revert(0x1e, 2) }`, nil, nil},
+		// the first page ends at 65536 − base: a range past it grows the
+		// memory through the helpers
+		{"past the first page", `{ mstore(0xfc00, 7) return(0xfbf0, 0x40) }`, nil, nil},
+		{"far offset", `{ sstore(0, mload(0x100000)) return(0xfffff0, 0x20) }`, nil, nil},
+		// msize() sees every access, so nothing is skipped
+		{"msize read", `{ let x := mload(0x200) mstore(0, msize()) return(0, 0x20) }`, nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			want := runEVM(t, c.src, c.calldata)
+			for _, level := range []opt.Level{opt.O2, opt.O0} {
+				got, art := runEwasmAt(t, c.src, c.calldata, Options{}, level)
+				if !got.equal(want) {
+					t.Errorf("-O%d: ewasm %s\n  evm %s", level, got, want)
+				}
+				wat := art.WAT()
+				for _, h := range c.absent {
+					if strings.Contains(wat, ";; "+h+"\n") {
+						t.Errorf("-O%d: helper %s is in the module", level, h)
+					}
+				}
+			}
+			if c.name == "msize read" && !strings.Contains(want.String(), "0000220") {
+				t.Errorf("msize: %s", want)
+			}
+		})
+	}
+}
