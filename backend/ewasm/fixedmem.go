@@ -45,6 +45,12 @@ func (g *funcGen) fixedAddr(v value.Value, n uint64) (int32, bool) {
 	if g.g.msizeRead {
 		return 0, false
 	}
+	// memoryguard(c) is c (solc's allocation start)
+	if call, ok := v.(*ir.InstCall); ok && len(call.Args) == 1 {
+		if _, b := sir.CallTarget(call); b != nil && b.Name == "memoryguard" {
+			v = call.Args[0]
+		}
+	}
 	c, ok := v.(*constant.Int)
 	if !ok {
 		return 0, false
@@ -92,8 +98,7 @@ func (g *funcGen) fixedMemAccess(c *ir.InstCall, bi *sir.Builtin) bool {
 		}
 		b.i32c(a)
 		b.i32c(int32(n.Uint64()))
-		b.call(m.eeiFn(eei))
-		b.op(opUnreachable)
+		b.call(m.eeiFn(eei)) // never returns; the block's terminator follows
 		return true
 	}
 	return false

@@ -24,6 +24,13 @@ func TestFixedMemAccess(t *testing.T) {
 			mstore(0x80, add(v, 1))
 			return(0x80, 0x20)
 		}`, words(1), []string{"range", "evm.return", "evm.revert", "evm.mload"}},
+		{"memoryguard", `{
+			let p := memoryguard(0x80)
+			mstore(0x40, p)
+			if callvalue() { revert(0, 0) }
+			mstore(p, calldatasize())
+			return(p, 0x20)
+		}`, words(1, 2), []string{"range", "evm.return"}},
 		{"empty revert", `{ if iszero(calldatasize()) { revert(0, 0) } return(0, 0) }`, nil, []string{"range", "u32", "mem"}},
 		{"reverted data", `{ mstore(0, 0x1234) revert(0x1e, 2) }`, nil, nil},
 		// the first page ends at 65536 − base: a range past it grows the
