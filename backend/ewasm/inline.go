@@ -47,17 +47,24 @@ func (m *module) inlineSmall() {
 			if err != nil {
 				continue
 			}
-			// as a function: code entry (size, body, end), function entry,
+			// as a function: code entry (size, body), function entry,
 			// perhaps its type, and 2 bytes per call
 			keepCost := len(appendU32(nil, uint32(len(body)))) + len(body) + 1 + 2*n
 			if typeUsers[f.typ.key()] == 1 {
 				keepCost += 3 + len(f.typ.params) + len(f.typ.results)
 			}
 			// as copies: the instructions (no locals vector, no end), the
-			// argument stores, the zeroing of locals, the new locals'
-			// declarations (a guess), the wrapping block
+			// argument stores (none when the body starts by pushing its
+			// parameters in order and never reads them again: the
+			// arguments are already there), the zeroing of locals, the new
+			// locals' declarations (a guess), the wrapping block
 			copyCost := len(body) - len(appendU32(nil, uint32(len(localGroups(f.locals))))) - 1 +
-				3*len(f.typ.params) + 4*len(zeroedLocals(f)) + len(f.locals)
+				4*len(zeroedLocals(f)) + len(f.locals)
+			if paramsInOrder(f) && !needsWrap(f) {
+				copyCost -= 2 * len(f.typ.params)
+			} else {
+				copyCost += 3 * len(f.typ.params)
+			}
 			for _, g := range localGroups(f.locals) {
 				copyCost -= len(appendU32(nil, uint32(g[0]))) + 1
 			}
@@ -78,6 +85,7 @@ func (m *module) inlineSmall() {
 			break
 		}
 	}
+	m.forwardResults()
 	m.optimizeLocals()
 }
 
@@ -103,6 +111,28 @@ func zeroedLocals(f *function) []int {
 		}
 	}
 	return out
+}
+
+// paramsInOrder reports whether f's body starts by pushing its parameters
+// in order (local.get 0, 1, …) and never mentions them again, as the
+// narrowing wrappers do: a copy then needs neither locals nor stores for
+// them.
+func paramsInOrder(f *function) bool {
+	np := len(f.typ.params)
+	if len(f.body) < np {
+		return false
+	}
+	for i := 0; i < np; i++ {
+		if in := f.body[i]; in.op != opLocalGet || in.imm != int64(i) {
+			return false
+		}
+	}
+	for _, in := range f.body[np:] {
+		if isLocalOp(in.op) && int(in.imm) < np {
+			return false
+		}
+	}
+	return true
 }
 
 // needsWrap reports whether f's body leaves through its function label
@@ -137,6 +167,8 @@ func inlineCalls(g, f *function) []instr {
 	var out []instr
 	wrap := needsWrap(f)
 	zeroed := zeroedLocals(f)
+	// (a wrapping block could not reach arguments left below it)
+	inOrder := paramsInOrder(f) && !wrap
 	// a body that ends in unreachable makes the one after the call dead
 	halts := !wrap && len(f.body) > 0 && f.body[len(f.body)-1].op == opUnreachable
 	for k, in := range g.body {
@@ -151,11 +183,19 @@ func inlineCalls(g, f *function) []instr {
 		all := append(append([]valType(nil), f.typ.params...), f.locals...)
 		local := make([]int64, len(all))
 		for i, t := range all {
+			if i < np && inOrder {
+				continue // the parameters stay on the stack
+			}
 			local[i] = int64(len(g.typ.params) + len(g.locals))
 			g.locals = append(g.locals, t)
 		}
-		for i := np - 1; i >= 0; i-- {
-			out = append(out, instr{op: opLocalSet, imm: local[i]})
+		body := f.body
+		if inOrder {
+			body = body[np:]
+		} else {
+			for i := np - 1; i >= 0; i-- {
+				out = append(out, instr{op: opLocalSet, imm: local[i]})
+			}
 		}
 		for _, l := range zeroed {
 			c := opI64Const
@@ -172,7 +212,7 @@ func inlineCalls(g, f *function) []instr {
 			out = append(out, instr{op: opBlock, bt: bt})
 		}
 		depth := 0
-		for _, c := range f.body {
+		for _, c := range body {
 			switch c.op {
 			case opBlock, opLoop, opIf:
 				depth++

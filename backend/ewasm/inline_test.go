@@ -67,3 +67,39 @@ func TestInlineSmallKeepsShared(t *testing.T) {
 		t.Fatalf("%d calls left, funcs %d", n, len(m.funcs))
 	}
 }
+
+// A body that starts by pushing its parameters in order takes the
+// arguments where they are; one that returns early is wrapped in a block,
+// which cannot reach values below it, so it stores them first.
+func TestInlineArgumentsInPlace(t *testing.T) {
+	m := newModule()
+	newFunc(m, "main", nil, nil)
+	g := newFunc(m, "g", []valType{i64, i64, i64}, []valType{i64})
+	g.f.body = []instr{lg(0), lg(1), op(opI64Sub), lg(2), op(opI64Mul)}
+	w := newFunc(m, "w", []valType{i64, i64}, []valType{i64}) // g(x, y, 3)
+	w.f.body = []instr{lg(0), lg(1), c64(3), {op: opCall, fn: g.f}}
+	early := newFunc(m, "early", []valType{i64, i64}, []valType{i64})
+	early.f.body = []instr{lg(0), lg(1), op(opI64LtU), blk(opIf), c64(7), op(opReturn), op(opEnd), c64(9)}
+	a := newFunc(m, "a", []valType{i64, i64, i32}, []valType{i64})
+	a.f.body = []instr{lg(0), lg(1), {op: opCall, fn: w.f}, lg(0), lg(1), {op: opCall, fn: early.f}, op(opI64Add)}
+	m.testExports = []*function{a.f, g.f}
+	m.inlineSmall()
+	if len(m.funcs) != 3 {
+		t.Fatalf("%d functions left, want main, g and a", len(m.funcs))
+	}
+	// w's copy needs no locals, early's two (its arguments)
+	if len(a.f.locals) > 2 {
+		t.Errorf("a has %d locals, want at most 2: %v", len(a.f.locals), a.f.body)
+	}
+	mod := instantiate(t, m)
+	ctx := context.Background()
+	for _, c := range [][3]uint64{{10, 4, 18 + 9}, {4, 10, 1<<64 - 18 + 7}} {
+		res, err := mod.ExportedFunction("a").Call(ctx, c[0], c[1], 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res[0] != c[2] {
+			t.Errorf("a(%d, %d) = %d, want %d", c[0], c[1], res[0], c[2])
+		}
+	}
+}
