@@ -151,6 +151,7 @@ var passes = [...]pass{
 	{name: "cse", fn: cse, levels: atO2 | atOs},
 	{name: "loadelim", fn: loadElim, levels: atO2 | atOs},
 	{name: "deadstore", fn: deadStore, levels: atO2 | atOs},
+	{name: "domcond", fn: domConds, levels: atO2 | atOs},
 	{name: "late fold", fn: fold, levels: atO2 | atOs},
 	// Required: an unused linkersymbol must not need linking, and every
 	// dead value costs the EVM backend a stack slot.
