@@ -313,10 +313,37 @@ func optimizeLocals(f *function) {
 	peepholeLocals(f, np+len(locals))
 }
 
+// swappedOp is the operator with its operands exchanged, for the
+// commutative and ordered compares of i32 and i64.
+var swappedOp = map[opcode]opcode{
+	opI64Eq: opI64Eq, opI64Ne: opI64Ne, opI64Add: opI64Add, opI64Mul: opI64Mul,
+	opI64And: opI64And, opI64Or: opI64Or, opI64Xor: opI64Xor,
+	opI64LtU: opI64GtU, opI64GtU: opI64LtU,
+	opI32Eq: opI32Eq, opI32Ne: opI32Ne, opI32Add: opI32Add, opI32And: opI32And,
+	opI32Or: opI32Or, opI32Xor: opI32Xor, opI32LtU: opI32GtU, opI32GtU: opI32LtU,
+}
+
+// commuteReads turns local.set x; const; local.get x; op into local.set x;
+// local.get x; const; op' (op' = op with its operands exchanged), so that
+// the store and the read meet (solc compares selectors as eq(const, x)).
+func commuteReads(f *function) {
+	b := f.body
+	for i := 0; i+3 < len(b); i++ {
+		c, g := b[i+1], b[i+2]
+		op, ok := swappedOp[b[i+3].op]
+		if b[i].op != opLocalSet || (c.op != opI64Const && c.op != opI32Const) || c.sym != symNone ||
+			g.op != opLocalGet || g.imm != b[i].imm || !ok {
+			continue
+		}
+		b[i+1], b[i+2], b[i+3].op = g, c, op
+	}
+}
+
 // peepholeLocals rewrites local.set x; local.get x into local.tee x and
 // removes writes to locals that are never read.
 func peepholeLocals(f *function, n int) {
 	removeSelfCopies(f)
+	commuteReads(f)
 	teeRuns(f)
 	np := len(f.typ.params)
 	body := f.body[:0]

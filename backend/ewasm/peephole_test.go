@@ -45,6 +45,25 @@ func count(body []instr, o opcode) int {
 
 var bodyCases = []bodyCase{
 	{
+		// local.set x; const; local.get x; op: the operands exchanged, the
+		// store and the read meet and the local goes (twice: eq and an
+		// ordered compare, whose operator flips)
+		name:    "commuteReads",
+		params:  []valType{i64},
+		results: []valType{i32},
+		locals:  []valType{i64, i64},
+		body: []instr{
+			lg(0), c64(3), op(opI64Add), ls(1), c64(10), lg(1), op(opI64LtU),
+			lg(0), c64(1), op(opI64Xor), ls(2), c64(6), lg(2), op(opI64Eq),
+			op(opI32Or),
+		},
+		check: func(t *testing.T, body []instr) {
+			if n := count(body, opLocalSet) + count(body, opLocalTee); n != 0 {
+				t.Errorf("%d local writes left, want 0: %v", n, body)
+			}
+		},
+	},
+	{
 		// if br else … end and if … else br end become br_if; the
 		// branches in the arm that stays are renumbered
 		name:    "branchIfs",
