@@ -292,6 +292,9 @@ func (s *simplifier) icmp(inst *llvm.InstICmp) value.Value {
 	if r := s.rangeCmp(inst); r != nil {
 		return r
 	}
+	if r := unsignedRange(inst); r != nil {
+		return r
+	}
 	// Normalize the constant to the right for eq/ne.
 	x, y := inst.X, inst.Y
 	if inst.Pred == enum.IPredEQ || inst.Pred == enum.IPredNE {

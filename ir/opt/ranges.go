@@ -38,13 +38,21 @@ func smallBound(v value.Value) *big.Int {
 		}
 	case *llvm.InstCall:
 		_, b := ir.CallTarget(v)
-		if b == nil || b.Kind != ir.Intrinsic {
+		if b == nil || b.Kind != ir.Intrinsic && b.Name != "memoryguard" {
 			return nil
 		}
 		switch b.Name {
 		case "calldatasize", "returndatasize", "codesize", "extcodesize", "msize", "gas":
 			// sizes and gas are 64-bit quantities in every EVM
 			return lowMask(64)
+		case "memoryguard":
+			// the literal plus the EVM backend's spill area (32 bytes a
+			// spilled slot), far below 2^40
+			if k := intConst(v.Args[0]); k != nil {
+				if u := ir.Unsigned(k); u.BitLen() <= 62 {
+					return new(big.Int).Add(u, new(big.Int).Lsh(big.NewInt(1), 40))
+				}
+			}
 		case "shr":
 			if k := intConst(v.Args[0]); k != nil {
 				if n := ir.Unsigned(k); n.Cmp(big.NewInt(192)) >= 0 {
@@ -151,4 +159,86 @@ func swapped(p enum.IPred) enum.IPred {
 		return enum.IPredULE
 	}
 	return p
+}
+
+// unsignedRange decides an unsigned comparison by the bounds of its
+// operands: x + c (or x) for 0 ≤ x ≤ B < 2^64 and c < 2^128 cannot wrap,
+// so (x + c) < x is false, (x + c) ≥ x true (solc's allocation overflow
+// check), and x + c compared with a constant K is decided when B + c and
+// c lie on the same side of K (its "> 0xffffffffffffffff" check).
+func unsignedRange(inst *llvm.InstICmp) value.Value {
+	pred, x, y := inst.Pred, inst.X, inst.Y
+	switch pred {
+	case enum.IPredULT, enum.IPredULE, enum.IPredUGT, enum.IPredUGE:
+	default:
+		return nil
+	}
+	if !isWord(x.Type()) {
+		return nil
+	}
+	// base and offset of a small sum
+	split := func(v value.Value) (value.Value, *big.Int) {
+		if a, ok := v.(*llvm.InstAdd); ok {
+			if b, c := commute(a.X, a.Y); intConst(c) != nil {
+				if u := ir.Unsigned(intConst(c)); u.Cmp(smallLimit) < 0 {
+					return b, u
+				}
+			}
+		}
+		return v, new(big.Int)
+	}
+	// x + c against x: the sum is larger unless c = 0
+	if xb, c := split(x); xb == y && c.Sign() > 0 && smallBound(xb) != nil {
+		return constant.NewBool(pred == enum.IPredUGT || pred == enum.IPredUGE)
+	}
+	if yb, c := split(y); yb == x && c.Sign() > 0 && smallBound(yb) != nil {
+		return constant.NewBool(pred == enum.IPredULT || pred == enum.IPredULE)
+	}
+	// x + c against a constant
+	if intConst(x) != nil {
+		x, y = y, x
+		pred = swapped(pred)
+	}
+	k := intConst(y)
+	if k == nil {
+		return nil
+	}
+	base, c := split(x)
+	bound := smallBound(base)
+	if bound == nil {
+		return nil
+	}
+	lo, hi := c, new(big.Int).Add(bound, c) // x + c ∈ [lo, hi]
+	kv := ir.Unsigned(k)
+	switch pred {
+	case enum.IPredUGT:
+		if hi.Cmp(kv) <= 0 {
+			return constant.False
+		}
+		if lo.Cmp(kv) > 0 {
+			return constant.True
+		}
+	case enum.IPredUGE:
+		if hi.Cmp(kv) < 0 {
+			return constant.False
+		}
+		if lo.Cmp(kv) >= 0 {
+			return constant.True
+		}
+	case enum.IPredULT:
+		if lo.Cmp(kv) >= 0 {
+			return constant.False
+		}
+		if hi.Cmp(kv) < 0 {
+			return constant.True
+		}
+	case enum.IPredULE:
+		if lo.Cmp(kv) > 0 {
+			return constant.False
+		}
+		if hi.Cmp(kv) <= 0 {
+			return constant.True
+		}
+	}
+	return nil
 }
