@@ -226,3 +226,24 @@ func isLoad(o opcode) bool {
 	}
 	return false
 }
+
+// dropUnusedGlobals removes the globals no instruction mentions any more
+// (result limbs whose every write went) and renumbers the rest.
+func (m *module) dropUnusedGlobals() {
+	used := map[*global]bool{}
+	for _, f := range m.funcs {
+		for _, in := range f.body {
+			if in.global != nil {
+				used[in.global] = true
+			}
+		}
+	}
+	kept := m.globals[:0]
+	for _, g := range m.globals {
+		if used[g] {
+			g.index = uint32(len(kept))
+			kept = append(kept, g)
+		}
+	}
+	m.globals = kept
+}

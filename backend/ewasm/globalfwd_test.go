@@ -42,6 +42,11 @@ func TestForwardResults(t *testing.T) {
 	if count(h.f.body, opGlobalSet) != 1 || count(rd.f.body, opGlobalSet) != 1 {
 		t.Errorf("a function's result writes went: h %v, rd %v", h.f.body, rd.f.body)
 	}
+	// R1 is no longer mentioned: it goes, the others are renumbered
+	m.dropUnusedGlobals()
+	if len(m.globals) != 3 || r[2].index != 1 || r[3].index != 2 {
+		t.Errorf("globals after dropping: %d, R2 at %d, R3 at %d", len(m.globals), r[2].index, r[3].index)
+	}
 	mod := instantiate(t, m)
 	ctx := context.Background()
 	if _, err := mod.ExportedFunction("main").Call(ctx); err != nil {
