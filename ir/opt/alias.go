@@ -102,7 +102,7 @@ func sameAddr(a, b value.Value) bool {
 func mayOverlap(a value.Value, as int64, b value.Value, bs int64) bool {
 	d, ok := distance(a, b)
 	if !ok {
-		return true
+		return !belowGuard(a, as, b) && !belowGuard(b, bs, a)
 	}
 	// b starts d bytes after a (mod 2^256).
 	if d.Cmp(big.NewInt(as)) < 0 {
@@ -110,6 +110,60 @@ func mayOverlap(a value.Value, as int64, b value.Value, bs int64) bool {
 	}
 	back := new(big.Int).Sub(two256, d) // a starts back bytes after b
 	return back.Cmp(big.NewInt(bs)) < 0
+}
+
+// belowGuard reports whether the constant range [a, a+as) ends at or
+// before b, an offset from memoryguard(lit): the guard is at least its
+// literal (the EVM backend only adds its spill area), so b ≥ lit + offset
+// (no wrap: the guard is below 2^62 + 2^40, offsets below 2^128). solc
+// keeps its scratch words and free memory pointer below the guard and
+// allocates above it.
+func belowGuard(a value.Value, as int64, b value.Value) bool {
+	ab, ao := split(a)
+	bb, bo := split(b)
+	if ab != nil || bo.Cmp(smallLimit) >= 0 {
+		return false
+	}
+	call, ok := bb.(*llvm.InstCall)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if _, bi := ir.CallTarget(call); bi == nil || bi.Name != "memoryguard" {
+		return false
+	}
+	lit := intConst(call.Args[0])
+	if lit == nil || ir.Unsigned(lit).BitLen() > 62 {
+		return false
+	}
+	end := new(big.Int).Add(ao, big.NewInt(as))
+	return end.Cmp(new(big.Int).Add(ir.Unsigned(lit), bo)) <= 0
+}
+
+// copyDest describes the memory a copy intrinsic writes when its length is
+// a constant: [dst, dst+n). The copies write nothing else (mcopy only
+// reads its source).
+func copyDest(c *llvm.InstCall) (value.Value, int64, bool) {
+	_, b := ir.CallTarget(c)
+	if b == nil || len(c.Args) != b.Args {
+		return nil, 0, false
+	}
+	dst, n := 0, 2
+	switch b.Name {
+	case "calldatacopy", "codecopy", "returndatacopy", "datacopy", "mcopy":
+	case "extcodecopy":
+		dst, n = 1, 3
+	default:
+		return nil, 0, false
+	}
+	k := intConst(c.Args[n])
+	if k == nil {
+		return nil, 0, false
+	}
+	u := ir.Unsigned(k)
+	if !u.IsInt64() || u.Int64() > 1<<20 {
+		return nil, 0, false
+	}
+	return c.Args[dst], u.Int64(), true
 }
 
 // covers reports whether [a, a+as) contains all of [b, b+bs).

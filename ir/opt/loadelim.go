@@ -72,8 +72,13 @@ func loadElim(f *llvm.Func, ctx *Context) bool {
 				}
 			default:
 				e := ctx.callEffects(call)
+				dst, n, isCopy := copyDest(call)
 				kept := state[:0]
 				for _, k := range state {
+					if isCopy && k.acc.space == memorySpace && (n == 0 || !mayOverlap(k.acc.addr, k.acc.size, dst, n)) {
+						kept = append(kept, k) // the copy writes elsewhere
+						continue
+					}
 					if !writesSpace(e, k.acc.space) {
 						kept = append(kept, k)
 					}
