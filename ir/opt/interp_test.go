@@ -395,6 +395,9 @@ func (m *machine) intrinsic(b *ir.Builtin, inst *llvm.InstCall, args []ival) iva
 		for i := range dst {
 			dst[i] = byte(i) ^ byte(w(1).Uint64())
 		}
+	case "mcopy":
+		src := append([]byte(nil), m.mem(w(1), w(2))...)
+		copy(m.mem(w(0), w(2)), src)
 	case "memoryguard":
 		r.w = *w(0)
 	case "create", "create2":
