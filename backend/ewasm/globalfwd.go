@@ -73,35 +73,21 @@ func (m *module) forwardResults() {
 // writes outside every block (and those of functions called there) before
 // the first instruction that can leave f early.
 func topWrites(f *function, bit map[*global]uint64, mustWrite map[*function]uint64) uint64 {
-	w, depth := uint64(0), 0
-	for _, in := range f.body {
-		switch in.op {
-		case opBlock, opLoop, opIf:
-			depth++
-		case opEnd:
-			depth--
-		case opReturn:
-			return w
-		case opBr, opBrIf:
-			if int(in.imm) == depth {
-				return w
-			}
-		case opBrTable:
-			for _, t := range in.table {
-				if int(t) == depth {
-					return w
-				}
-			}
-		case opGlobalSet:
-			if depth == 0 {
+	w := uint64(0)
+	walkDepth(f.body, func(in instr, depth int) bool {
+		if leavesFunc(in, depth) {
+			return false
+		}
+		if depth == 0 {
+			switch in.op {
+			case opGlobalSet:
 				w |= bit[in.global]
-			}
-		case opCall:
-			if depth == 0 {
+			case opCall:
 				w |= mustWrite[in.fn]
 			}
 		}
-	}
+		return true
+	})
 	return w
 }
 

@@ -138,24 +138,44 @@ func paramsInOrder(f *function) bool {
 // needsWrap reports whether f's body leaves through its function label
 // other than by falling off the end.
 func needsWrap(f *function) bool {
+	found := false
+	walkDepth(f.body, func(in instr, depth int) bool {
+		found = leavesFunc(in, depth)
+		return !found
+	})
+	return found
+}
+
+// walkDepth calls visit with every instruction of body and the number of
+// blocks open around it (an end counts inside its block), until visit
+// returns false.
+func walkDepth(body []instr, visit func(in instr, depth int) bool) {
 	depth := 0
-	for _, in := range f.body {
+	for _, in := range body {
 		switch in.op {
 		case opBlock, opLoop, opIf:
 			depth++
 		case opEnd:
 			depth--
-		case opReturn:
-			return true
-		case opBr, opBrIf:
-			if int(in.imm) == depth {
+		}
+		if !visit(in, depth) {
+			return
+		}
+	}
+}
+
+// leavesFunc reports whether in, depth blocks deep, leaves the function:
+// a return, or a branch to the function's label.
+func leavesFunc(in instr, depth int) bool {
+	switch in.op {
+	case opReturn:
+		return true
+	case opBr, opBrIf:
+		return int(in.imm) == depth
+	case opBrTable:
+		for _, t := range in.table {
+			if int(t) == depth {
 				return true
-			}
-		case opBrTable:
-			for _, t := range in.table {
-				if int(t) == depth {
-					return true
-				}
 			}
 		}
 	}
