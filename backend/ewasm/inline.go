@@ -147,8 +147,8 @@ func needsWrap(f *function) bool {
 }
 
 // walkDepth calls visit with every instruction of body and the number of
-// blocks open around it (an end counts inside its block), until visit
-// returns false.
+// blocks open around it (an end is visited outside the block it closes),
+// until visit returns false.
 func walkDepth(body []instr, visit func(in instr, depth int) bool) {
 	depth := 0
 	for _, in := range body {
@@ -231,20 +231,16 @@ func inlineCalls(g, f *function) []instr {
 			}
 			out = append(out, instr{op: opBlock, bt: bt})
 		}
-		depth := 0
-		for _, c := range body {
+		walkDepth(body, func(c instr, depth int) bool {
 			switch c.op {
-			case opBlock, opLoop, opIf:
-				depth++
-			case opEnd:
-				depth--
 			case opLocalGet, opLocalSet, opLocalTee:
 				c.imm = local[c.imm]
 			case opReturn:
 				c = instr{op: opBr, imm: int64(depth)}
 			}
 			out = append(out, c)
-		}
+			return true
+		})
 		if wrap {
 			out = append(out, instr{op: opEnd})
 		}
