@@ -125,6 +125,11 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 				return add.X
 			}
 		}
+		// (((y + a) + c1) + b) - y is a + b + c1, when that takes at most
+		// one add (solc's encoders compute end - start)
+		if r := s.cancelSub(inst); r != nil {
+			return r
+		}
 		// x - c is x + (-c), which the add rules combine further.
 		if c := intConst(inst.Y); c != nil {
 			if _, ok := inst.X.(*llvm.InstAdd); ok {
@@ -221,6 +226,47 @@ func (s *simplifier) simplify(inst llvm.Instruction, subst map[value.Value]value
 		}
 	case *llvm.InstCall:
 		return s.intrinsic(inst)
+	}
+	return nil
+}
+
+// cancelSub rewrites x - y where x is a tree of adds with y as a leaf: the
+// other leaves summed, if that needs at most one add.
+func (s *simplifier) cancelSub(sub *llvm.InstSub) value.Value {
+	var terms []value.Value
+	k := new(big.Int)
+	found := false
+	var flatten func(v value.Value, depth int)
+	flatten = func(v value.Value, depth int) {
+		if c := intConst(v); c != nil {
+			k.Add(k, ir.Unsigned(c))
+			return
+		}
+		if v == sub.Y && !found {
+			found = true
+			return
+		}
+		if a, ok := v.(*llvm.InstAdd); ok && depth < 4 {
+			flatten(a.X, depth+1)
+			flatten(a.Y, depth+1)
+			return
+		}
+		terms = append(terms, v)
+	}
+	flatten(sub.X, 0)
+	if !found || !isWord(sub.Typ) {
+		return nil
+	}
+	kc := ir.IntConst(ir.Word, k.Mod(k, two256))
+	switch {
+	case len(terms) == 0:
+		return kc
+	case len(terms) == 1:
+		return s.add(terms[0], kc)
+	case len(terms) == 2 && k.Sign() == 0:
+		n := llvm.NewAdd(terms[0], terms[1])
+		s.insert(n)
+		return n
 	}
 	return nil
 }
