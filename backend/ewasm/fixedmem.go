@@ -15,7 +15,11 @@ import (
 // page every module starts with needs none of that when the module never
 // reads msize: mload(a) is loadBE at base+a, return/revert(a, n) the EEI
 // call itself (offset 0 for an empty range, through one shared helper per
-// EEI function, so a zero-length revert stays a 3-byte call). In the small
+// EEI function, so a zero-length revert stays a 3-byte call), and a
+// deployer's codecopy(a, dataoffset("X"), datasize("X")) of a whole
+// sub-object the EEI codeCopy, without the padding a copy past the end of
+// the code would need (n may be datasize of a sub-object: its length is
+// known once the sub-objects are compiled). In the small
 // contracts solc's optimizer leaves, whose reverts are empty and whose
 // returned word sits at a constant address, range and often u32 and mem
 // leave the module. mstore(a, v) keeps its helper: storeBE takes v as four
@@ -80,28 +84,77 @@ func (g *funcGen) fixedMemAccess(c *ir.InstCall, bi *sir.Builtin) bool {
 		return true
 	case "return", "revert":
 		eei := map[string]string{"return": "finish", "revert": "revert"}[bi.Name]
-		nc, ok := c.Args[1].(*constant.Int)
+		n, ok := g.knownSize(c.Args[1])
 		if !ok {
 			return false
 		}
-		n := sir.Unsigned(nc)
-		if !n.IsUint64() {
-			return false
-		}
-		if n.Sign() == 0 {
+		if n == 0 {
 			b.call(m.helper("halt0/" + eei))
 			return true
 		}
-		a, ok := g.fixedAddr(c.Args[0], n.Uint64())
+		a, ok := g.fixedAddr(c.Args[0], n)
 		if !ok {
 			return false
 		}
 		b.i32c(a)
-		b.i32c(int32(n.Uint64()))
+		b.i32c(int32(n))
 		b.call(m.eeiFn(eei)) // never returns; the block's terminator follows
+		return true
+	case "codecopy", "datacopy":
+		// a sub-object of this module copied whole: its bytes lie inside
+		// the code, so the copy needs no bound check and no zero padding
+		name, ok := g.dataRef(c.Args[1], "dataoffset")
+		if !ok {
+			return false
+		}
+		if sz, ok := g.dataRef(c.Args[2], "datasize"); !ok || sz != name {
+			return false
+		}
+		n := uint64(len(g.g.subs[name].bin))
+		a, ok := g.fixedAddr(c.Args[0], n)
+		if !ok || n == 0 {
+			return false
+		}
+		b.i32c(a)
+		b.emit(instr{op: opI32Const, sym: symDataOffset, name: name})
+		b.i32c(int32(n))
+		b.call(m.eeiFn("codeCopy"))
 		return true
 	}
 	return false
+}
+
+// knownSize is the value of v when it is known while code is generated: a
+// constant below 2^32, or the length of a sub-object of this module.
+func (g *funcGen) knownSize(v value.Value) (uint64, bool) {
+	if c, ok := v.(*constant.Int); ok {
+		if n := sir.Unsigned(c); n.IsUint64() && n.Uint64() < 1<<32 {
+			return n.Uint64(), true
+		}
+		return 0, false
+	}
+	if name, ok := g.dataRef(v, "datasize"); ok {
+		return uint64(len(g.g.subs[name].bin)), true
+	}
+	return 0, false
+}
+
+// dataRef returns X when v is the call kind("X") (dataoffset or datasize)
+// of a direct sub-object X of this module (the module's own size is not
+// known before it is encoded).
+func (g *funcGen) dataRef(v value.Value, kind string) (string, bool) {
+	call, ok := v.(*ir.InstCall)
+	if !ok || len(call.Args) != 1 {
+		return "", false
+	}
+	if _, b := sir.CallTarget(call); b == nil || b.Name != kind {
+		return "", false
+	}
+	name, ok := sir.StringOf(call.Args[0])
+	if !ok || g.g.subs[name] == nil {
+		return "", false
+	}
+	return name, true
 }
 
 // buildHalt0 returns a builder of the helper that ends execution with an
