@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/soll-dev/soll/backend/evm"
+	"github.com/soll-dev/soll/evmversion"
+	"github.com/soll-dev/soll/frontend/source"
 	"github.com/soll-dev/soll/ir/opt"
 )
 
@@ -55,11 +58,20 @@ func TestTargetsAgreeSmoke(t *testing.T) {
 func checkTargetsAgree(t *testing.T, data []byte, what string) {
 	t.Helper()
 	src, calldata := genProgram(data)
-	want := runEVM(t, src, calldata)
 	levels := []opt.Level{opt.O2, opt.O0}
 	if strings.Contains(src, "msize") {
 		levels = levels[:1]
 	}
+	if evmStackTooDeep(t, src) {
+		// the reference cannot compile it (no memoryguard to move
+		// variables to): Ewasm, which has no such limit, must still
+		// compile and run it
+		for _, level := range levels {
+			runEwasmAt(t, src, calldata, Options{}, level)
+		}
+		return
+	}
+	want := runEVM(t, src, calldata)
 	// a failed call leaves no storage on the EVM; the test host of the
 	// Ewasm side keeps what was written, so only successes compare it
 	settle := func(o outcome) outcome {
@@ -75,6 +87,21 @@ func checkTargetsAgree(t *testing.T, data []byte, what string) {
 			t.Fatalf("%s%v: targets disagree\nprogram:\n%s\ncall data %x\newasm %s\n  evm %s", what, level, src, calldata, got, want)
 		}
 	}
+}
+
+// evmStackTooDeep reports whether the EVM backend refuses src as "stack
+// too deep" (a diagnostic of the reference, not a difference of targets);
+// any other error is left to runEVM.
+func evmStackTooDeep(t *testing.T, src string) bool {
+	t.Helper()
+	var log source.Log
+	evm.Compile(lower(t, src, opt.O2), evm.Options{EVMVersion: evmversion.Cancun}, &log)
+	for _, d := range log.Diagnostics() {
+		if strings.Contains(d.Message, "stack too deep") {
+			return true
+		}
+	}
+	return false
 }
 
 // progGen turns bytes into a Yul program. Every choice reads one byte;
