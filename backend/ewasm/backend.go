@@ -253,6 +253,8 @@ func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*enco
 	m.optimizeLocals()
 	m.shortcuts()
 	m.inlineSmall()
+	m.pruneParams()
+	m.inlineSmall()
 	m.dropUnusedGlobals()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length
