@@ -26,6 +26,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/llir/llvm/ir"
+	"github.com/llir/llvm/ir/value"
 
 	"github.com/soll-dev/soll/frontend/source"
 	sir "github.com/soll-dev/soll/ir"
@@ -173,34 +174,50 @@ func compileObject(obj *sir.Object, opts Options) (*encoded, error) {
 // others (solc's ".metadata") but a copy of the whole module.
 func namedData(root *sir.Object) map[*sir.Object]bool {
 	named := map[*sir.Object]bool{}
-	var walk func(o *sir.Object)
-	walk = func(o *sir.Object) {
-		if main := o.Entry(); main != nil {
-			for _, f := range sir.ReachableFuncs(main) {
-				for _, blk := range f.Blocks {
-					for _, inst := range blk.Insts {
-						c, ok := inst.(*ir.InstCall)
-						if !ok {
-							continue
-						}
-						if _, b := sir.CallTarget(c); b == nil || (b.Name != "dataoffset" && b.Name != "datasize") || len(c.Args) != 1 {
-							continue
-						}
-						if name, ok := sir.StringOf(c.Args[0]); ok {
-							if t := o.Lookup(name); t != nil {
-								named[t] = true
-							}
-						}
+	root.Walk(func(o *sir.Object) {
+		main := o.Entry()
+		if main == nil {
+			return
+		}
+		eachBuiltinCall(sir.ReachableFuncs(main), func(c *ir.InstCall, b *sir.Builtin) {
+			if b.Name != "dataoffset" && b.Name != "datasize" || len(c.Args) != 1 {
+				return
+			}
+			if name, ok := sir.StringOf(c.Args[0]); ok {
+				if t := o.Lookup(name); t != nil {
+					named[t] = true
+				}
+			}
+		})
+	})
+	return named
+}
+
+// eachBuiltinCall calls fn with every call of a builtin in funcs.
+func eachBuiltinCall(funcs []*ir.Func, fn func(c *ir.InstCall, b *sir.Builtin)) {
+	for _, f := range funcs {
+		for _, blk := range f.Blocks {
+			for _, inst := range blk.Insts {
+				if c, ok := inst.(*ir.InstCall); ok {
+					if _, b := sir.CallTarget(c); b != nil {
+						fn(c, b)
 					}
 				}
 			}
 		}
-		for _, s := range o.Subs {
-			walk(s)
-		}
 	}
-	walk(root)
-	return named
+}
+
+// builtinCall returns v as a call of the builtin name with one argument.
+func builtinCall(v value.Value, name string) (*ir.InstCall, bool) {
+	c, ok := v.(*ir.InstCall)
+	if !ok || len(c.Args) != 1 {
+		return nil, false
+	}
+	if _, b := sir.CallTarget(c); b == nil || b.Name != name {
+		return nil, false
+	}
+	return c, true
 }
 
 func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*encoded, error) {
@@ -228,7 +245,9 @@ func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*enco
 	}
 	funcs := sir.ReachableFuncs(main)
 	og.findImmutables(funcs)
-	og.msizeRead = readsMsize(funcs)
+	eachBuiltinCall(funcs, func(_ *ir.InstCall, b *sir.Builtin) {
+		og.msizeRead = og.msizeRead || b.Name == "msize"
+	})
 	m.memBase = immutableBase + 32*uint32(len(og.immIndex))
 	immSeg := -1
 	if len(og.immIndex) > 0 {
@@ -349,24 +368,15 @@ func splitPath(p string) []string {
 func (og *objGen) findImmutables(funcs []*ir.Func) {
 	var names []string
 	seen := map[string]bool{}
-	for _, f := range funcs {
-		for _, b := range f.Blocks {
-			for _, inst := range b.Insts {
-				c, ok := inst.(*ir.InstCall)
-				if !ok {
-					continue
-				}
-				cf, ok := c.Callee.(*ir.Func)
-				if !ok || cf.Name() != "evm.loadimmutable" {
-					continue
-				}
-				if s, ok := sir.StringOf(c.Args[0]); ok && !seen[s] {
-					seen[s] = true
-					names = append(names, s)
-				}
-			}
+	eachBuiltinCall(funcs, func(c *ir.InstCall, b *sir.Builtin) {
+		if b.Name != "loadimmutable" {
+			return
 		}
-	}
+		if s, ok := sir.StringOf(c.Args[0]); ok && !seen[s] {
+			seen[s] = true
+			names = append(names, s)
+		}
+	})
 	sort.Strings(names)
 	for i, n := range names {
 		og.immIndex[n] = i

@@ -13,34 +13,22 @@ import (
 // The memory helpers (u32, mem, range) check an offset, grow the memory
 // and raise msize. A range [a, a+n) known at compile time to end inside the
 // page every module starts with needs none of that when the module never
-// reads msize: mload(a) is loadBE at base+a, return/revert(a, n) the EEI
-// call itself (offset 0 for an empty range, through one shared helper per
-// EEI function, so a zero-length revert stays a 3-byte call), and a
-// deployer's codecopy(a, dataoffset("X"), datasize("X")) of a whole
-// sub-object the EEI codeCopy, without the padding a copy past the end of
-// the code would need (n may be datasize of a sub-object: its length is
-// known once the sub-objects are compiled). In the small
+// reads msize:
+//   - mload(a) is loadBE at base+a;
+//   - return/revert(a, n) is the EEI call itself (an empty range goes
+//     through one shared helper per EEI function, so a zero-length revert
+//     stays a 3-byte call);
+//   - a deployer's codecopy(a, dataoffset("X"), datasize("X")) of a whole
+//     sub-object is the EEI codeCopy, without the padding a copy past the
+//     end of the code would need.
+//
+// n may be datasize of a sub-object (its length is known once the
+// sub-objects are compiled) and a may be memoryguard(c). In the small
 // contracts solc's optimizer leaves, whose reverts are empty and whose
 // returned word sits at a constant address, range and often u32 and mem
 // leave the module. mstore(a, v) keeps its helper: storeBE takes v as four
 // limbs, where the narrowed mstore wrappers take one (measured over the
 // corpus, storing directly made modules larger).
-
-// readsMsize reports whether some function calls msize().
-func readsMsize(funcs []*ir.Func) bool {
-	for _, f := range funcs {
-		for _, blk := range f.Blocks {
-			for _, inst := range blk.Insts {
-				if c, ok := inst.(*ir.InstCall); ok {
-					if _, b := sir.CallTarget(c); b != nil && b.Name == "msize" {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
 
 // fixedAddr is the wasm address of EVM range [v, v+n) when v is a constant
 // and the range ends inside the first page.
@@ -50,10 +38,8 @@ func (g *funcGen) fixedAddr(v value.Value, n uint64) (int32, bool) {
 		return 0, false
 	}
 	// memoryguard(c) is c (solc's allocation start)
-	if call, ok := v.(*ir.InstCall); ok && len(call.Args) == 1 {
-		if _, b := sir.CallTarget(call); b != nil && b.Name == "memoryguard" {
-			v = call.Args[0]
-		}
+	if call, ok := builtinCall(v, "memoryguard"); ok {
+		v = call.Args[0]
 	}
 	c, ok := v.(*constant.Int)
 	if !ok {
@@ -143,11 +129,8 @@ func (g *funcGen) knownSize(v value.Value) (uint64, bool) {
 // of a direct sub-object X of this module (the module's own size is not
 // known before it is encoded).
 func (g *funcGen) dataRef(v value.Value, kind string) (string, bool) {
-	call, ok := v.(*ir.InstCall)
-	if !ok || len(call.Args) != 1 {
-		return "", false
-	}
-	if _, b := sir.CallTarget(call); b == nil || b.Name != kind {
+	call, ok := builtinCall(v, kind)
+	if !ok {
 		return "", false
 	}
 	name, ok := sir.StringOf(call.Args[0])
