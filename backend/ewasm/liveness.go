@@ -15,15 +15,11 @@ func isControl(o opcode) bool {
 	return false
 }
 
-// controlSuccs gives, for every control instruction of body, the
-// instructions control may go to next (len(body) is the function's exit).
-// Other instructions go on to the next one.
-func controlSuccs(body []instr) [][]int {
-	n := len(body)
-	succs := make([][]int, n)
-	elseOf := make([]int, n)
-	endOf := make([]int, n)
-	ifOf := make([]int, n) // the if of an else
+// blockEnds matches the structured instructions of body: for the block,
+// loop or if at i, endOf[i] is the index of its end and elseOf[i] that of
+// its else (-1 for none, and for every other instruction).
+func blockEnds(body []instr) (elseOf, endOf []int) {
+	elseOf, endOf = make([]int, len(body)), make([]int, len(body))
 	var stack []int
 	for i, in := range body {
 		elseOf[i], endOf[i] = -1, -1
@@ -33,7 +29,6 @@ func controlSuccs(body []instr) [][]int {
 		case opElse:
 			if len(stack) > 0 {
 				elseOf[stack[len(stack)-1]] = i
-				ifOf[i] = stack[len(stack)-1]
 			}
 		case opEnd:
 			if len(stack) > 0 {
@@ -42,7 +37,23 @@ func controlSuccs(body []instr) [][]int {
 			}
 		}
 	}
-	stack = stack[:0]
+	return elseOf, endOf
+}
+
+// controlSuccs gives, for every control instruction of body, the
+// instructions control may go to next (len(body) is the function's exit).
+// Other instructions go on to the next one.
+func controlSuccs(body []instr) [][]int {
+	n := len(body)
+	succs := make([][]int, n)
+	elseOf, endOf := blockEnds(body)
+	ifOf := make([]int, n) // the if of an else
+	for i, e := range elseOf {
+		if e >= 0 {
+			ifOf[e] = i
+		}
+	}
+	var stack []int
 	// target of a branch of depth d from inside the current stack
 	target := func(d int) int {
 		k := len(stack) - 1 - d

@@ -184,12 +184,11 @@ func teeRunsOnce(f *function) bool {
 func branchIfs(f *function) {
 	body := f.body
 	n := len(body)
-	elseOf := make([]int, n)
-	endOf := make([]int, n)
+	elseOf, endOf := blockEnds(body)
+	// targeted[i]: some branch goes to the block, loop or if at i
 	targeted := make([]bool, n)
 	var stack []int
 	for i, in := range body {
-		elseOf[i], endOf[i] = -1, -1
 		mark := func(d int) {
 			if k := len(stack) - 1 - d; k >= 0 {
 				targeted[stack[k]] = true
@@ -198,11 +197,8 @@ func branchIfs(f *function) {
 		switch in.op {
 		case opBlock, opLoop, opIf:
 			stack = append(stack, i)
-		case opElse:
-			elseOf[stack[len(stack)-1]] = i
 		case opEnd:
 			if len(stack) > 0 {
-				endOf[stack[len(stack)-1]] = i
 				stack = stack[:len(stack)-1]
 			}
 		case opBr, opBrIf:

@@ -529,23 +529,7 @@ func foldZeros(f *function, bswap *function) {
 func swapIfs(f *function) {
 	body := f.body
 	n := len(body)
-	elseOf := make([]int, n)
-	endOf := make([]int, n)
-	var stack []int
-	for i, in := range body {
-		elseOf[i], endOf[i] = -1, -1
-		switch in.op {
-		case opBlock, opLoop, opIf:
-			stack = append(stack, i)
-		case opElse:
-			elseOf[stack[len(stack)-1]] = i
-		case opEnd:
-			if len(stack) > 0 {
-				endOf[stack[len(stack)-1]] = i
-				stack = stack[:len(stack)-1]
-			}
-		}
-	}
+	elseOf, endOf := blockEnds(body)
 	out := make([]instr, 0, n)
 	var emit func(lo, hi int)
 	emit = func(lo, hi int) {
