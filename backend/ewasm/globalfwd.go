@@ -1,6 +1,6 @@
 package ewasm
 
-// forwardResults cleans up result-global traffic that inlining leaves in
+// cleanResultWrites cleans up result-global traffic that inlining leaves in
 // a caller: a copied helper body writes all four result globals, the
 // caller reads one or two of them right away (calldataload's selector
 // limb, callvalue's two limbs for its test, calldatasize).
@@ -19,7 +19,7 @@ package ewasm
 // them on entry) and those every return of it has written. Imports never
 // touch them. At the end of a function other than main every result
 // global is live (its callers read its results).
-func (m *module) forwardResults() {
+func (m *module) cleanResultWrites() {
 	nr := len(m.resultGlobals)
 	if nr == 0 || nr > 64 {
 		return

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestForwardResults(t *testing.T) {
+func TestCleanResultWrites(t *testing.T) {
 	m := newModule()
 	mb := newFunc(m, "main", nil, nil)
 	r := []*global{m.result(0), m.result(1), m.result(2), m.result(3)}
@@ -25,7 +25,7 @@ func TestForwardResults(t *testing.T) {
 		{op: opCall, fn: rd.f},
 		{op: opI32Const}, lg(0), gget(2), op(opI64Add), gget(0), op(opI64Add), {op: opI64Store},
 	}
-	m.forwardResults()
+	m.cleanResultWrites()
 	m.optimizeLocals()
 	sets := map[*global]int{}
 	for _, in := range mb.f.body {

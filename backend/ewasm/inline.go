@@ -85,7 +85,7 @@ func (m *module) inlineSmall() {
 			break
 		}
 	}
-	m.forwardResults()
+	m.cleanResultWrites()
 	m.optimizeLocals()
 }
 
