@@ -124,19 +124,12 @@ func belowGuard(a value.Value, as int64, b value.Value) bool {
 	if ab != nil || bo.Cmp(smallLimit) >= 0 {
 		return false
 	}
-	call, ok := bb.(*llvm.InstCall)
-	if !ok || len(call.Args) != 1 {
-		return false
-	}
-	if _, bi := ir.CallTarget(call); bi == nil || bi.Name != "memoryguard" {
-		return false
-	}
-	lit := intConst(call.Args[0])
-	if lit == nil || ir.Unsigned(lit).BitLen() > 62 {
+	lit := guardLiteral(bb)
+	if lit == nil {
 		return false
 	}
 	end := new(big.Int).Add(ao, big.NewInt(as))
-	return end.Cmp(new(big.Int).Add(ir.Unsigned(lit), bo)) <= 0
+	return end.Cmp(new(big.Int).Add(lit, bo)) <= 0
 }
 
 // copyDest describes the memory a copy intrinsic writes when its length is

@@ -37,22 +37,19 @@ func smallBound(v value.Value) *big.Int {
 			}
 		}
 	case *llvm.InstCall:
+		if lit := guardLiteral(v); lit != nil {
+			// the literal plus the EVM backend's spill area (32 bytes a
+			// spilled slot), far below 2^40
+			return new(big.Int).Add(lit, new(big.Int).Lsh(big.NewInt(1), 40))
+		}
 		_, b := ir.CallTarget(v)
-		if b == nil || b.Kind != ir.Intrinsic && b.Name != "memoryguard" {
+		if b == nil || b.Kind != ir.Intrinsic {
 			return nil
 		}
 		switch b.Name {
 		case "calldatasize", "returndatasize", "codesize", "extcodesize", "msize", "gas":
 			// sizes and gas are 64-bit quantities in every EVM
 			return lowMask(64)
-		case "memoryguard":
-			// the literal plus the EVM backend's spill area (32 bytes a
-			// spilled slot), far below 2^40
-			if k := intConst(v.Args[0]); k != nil {
-				if u := ir.Unsigned(k); u.BitLen() <= 62 {
-					return new(big.Int).Add(u, new(big.Int).Lsh(big.NewInt(1), 40))
-				}
-			}
 		case "shr":
 			if k := intConst(v.Args[0]); k != nil {
 				if n := ir.Unsigned(k); n.Cmp(big.NewInt(192)) >= 0 {
@@ -62,6 +59,24 @@ func smallBound(v value.Value) *big.Int {
 					return lowMask(256 - uint(n.Int64()))
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// guardLiteral is c when v is memoryguard(c) with c below 2^62 (the guard
+// is c plus the EVM backend's spill area: at least c, below c + 2^40).
+func guardLiteral(v value.Value) *big.Int {
+	c, ok := v.(*llvm.InstCall)
+	if !ok || len(c.Args) != 1 {
+		return nil
+	}
+	if _, b := ir.CallTarget(c); b == nil || b.Name != "memoryguard" {
+		return nil
+	}
+	if k := intConst(c.Args[0]); k != nil {
+		if u := ir.Unsigned(k); u.BitLen() <= 62 {
+			return u
 		}
 	}
 	return nil
