@@ -375,76 +375,86 @@ func peepholeLocals(f *function, n int) {
 	f.body = body
 }
 
-// uninitReads marks the locals that some path may read before writing.
+// uninitReads marks the locals that some path may read before writing:
+// the state is the set of locals written on every path (all of them where
+// no path arrives), so paths meet by intersection.
 func uninitReads(f *function, n int, pinned bitset) {
-	np := len(f.typ.params)
-	type frame struct {
-		kind  opcode
-		entry bitset // state on entry (if: before the branches)
-		br    bitset // intersection of the states branching to the end
-		hasBr bool
-		els   bool
-	}
 	state := newBitset(n)
-	for i := 0; i < np; i++ {
+	for i := 0; i < len(f.typ.params); i++ {
 		state.add(i)
 	}
-	dead := false
-	top := newBitset(n)
-	top.fill()
-	meet := func(fr *frame, s bitset) {
-		if !fr.hasBr {
-			fr.br = s.clone()
-			fr.hasBr = true
-			return
+	all := newBitset(n)
+	all.fill()
+	forwardFlow(f.body, state, all, bitset.and, nil, func(_ int, in *instr, s bitset, dead bool) {
+		switch {
+		case dead:
+		case in.op == opLocalGet:
+			if x := localIndex(in); !s.has(x) {
+				pinned.add(x)
+			}
+		case in.op == opLocalSet || in.op == opLocalTee:
+			s.add(localIndex(in))
 		}
-		fr.br.and(s)
+	})
+}
+
+// forwardFlow runs a forward analysis over a structured body in one pass:
+// state is the set on entry, unreached the set of code no path reaches
+// (the identity of join, which merges the sets of paths that meet: at the
+// end of a block, if or loop, from its branches and its fall-through, and
+// after an if without else, from the if). loopEntry, when not nil, may
+// widen the state where a loop starts (back edges meet nothing here, so a
+// may-analysis adds what the loop can change). step sees every other
+// instruction with the current state, which it may change, and whether
+// any path reaches it.
+func forwardFlow(body []instr, state, unreached bitset, join func(dst, src bitset),
+	loopEntry func(at int, s bitset), step func(i int, in *instr, s bitset, dead bool)) {
+	type frame struct {
+		kind  opcode
+		entry bitset // state on entry (if: before the arms)
+		br    bitset // the states of the branches to the end, joined
+		els   bool
 	}
+	dead := false
 	cur := func() bitset {
 		if dead {
-			return top
+			return unreached
 		}
 		return state
 	}
-	stack := []*frame{{kind: opBlock}} // the function body
-	target := func(depth int64) *frame {
-		k := len(stack) - 1 - int(depth)
-		if k < 0 {
-			return nil
-		}
-		return stack[k]
-	}
+	stack := []*frame{{kind: opBlock, br: unreached.clone()}} // the body
 	branch := func(depth int64) {
-		fr := target(depth)
-		if fr != nil && fr.kind != opLoop {
-			meet(fr, cur())
+		if k := len(stack) - 1 - int(depth); k >= 0 && stack[k].kind != opLoop {
+			join(stack[k].br, cur())
 		}
 	}
-	for i := range f.body {
-		in := &f.body[i]
+	for i := range body {
+		in := &body[i]
 		switch in.op {
-		case opBlock, opLoop:
-			stack = append(stack, &frame{kind: in.op, entry: cur().clone()})
-		case opIf:
-			stack = append(stack, &frame{kind: opIf, entry: cur().clone()})
+		case opBlock, opIf:
+			stack = append(stack, &frame{kind: in.op, entry: cur().clone(), br: unreached.clone()})
+		case opLoop:
+			stack = append(stack, &frame{kind: opLoop, br: unreached.clone()})
+			if loopEntry != nil {
+				loopEntry(i, state)
+			}
 		case opElse:
 			fr := stack[len(stack)-1]
-			meet(fr, cur())
+			join(fr.br, cur())
 			fr.els = true
-			state = fr.entry.clone()
-			dead = false
+			state, dead = fr.entry.clone(), false
 		case opEnd:
-			if len(stack) == 0 {
+			if len(stack) == 1 {
 				break
 			}
 			fr := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			s := cur().clone()
-			if fr.kind == opIf && !fr.els {
-				s.and(fr.entry)
+			if fr.kind != opLoop {
+				join(s, fr.br)
 			}
-			if fr.hasBr && fr.kind != opLoop {
-				s.and(fr.br)
+			if fr.kind == opIf && !fr.els {
+				join(s, fr.entry)
 			}
 			state, dead = s, false
 		case opBr:
@@ -459,14 +469,8 @@ func uninitReads(f *function, n int, pinned bitset) {
 			dead = true
 		case opReturn, opUnreachable:
 			dead = true
-		case opLocalGet:
-			if x := localIndex(in); !cur().has(x) {
-				pinned.add(x)
-			}
-		case opLocalSet, opLocalTee:
-			if !dead {
-				state.add(localIndex(in))
-			}
+		default:
+			step(i, in, state, dead)
 		}
 	}
 }
@@ -584,16 +588,9 @@ func removeSelfCopies(f *function) {
 			del[p] = true
 		}
 	}
-	if len(del) == 0 {
-		return
+	if len(del) > 0 {
+		f.body = deleteMarked(f.body, del)
 	}
-	body := f.body[:0]
-	for i, in := range f.body {
-		if !del[i] {
-			body = append(body, in)
-		}
-	}
-	f.body = body
 }
 
 // dropZeroInits removes writes of the constant 0 to a local that holds 0
@@ -644,92 +641,45 @@ func dropZeroInits(f *function, n int) {
 			}
 		}
 	}
-	type frame struct {
-		kind  opcode
-		entry bitset // state on entry (if: before the branches)
-		br    bitset // union of the states branching to the end
-		els   bool
-	}
+	// the state: the locals that may be non-zero (none where no path
+	// arrives), so paths meet by union
 	state := newBitset(n)
 	for p := 0; p < np; p++ {
 		state.add(p)
 	}
-	dead := false
-	stack := []*frame{{kind: opBlock, br: newBitset(n)}}
-	branch := func(depth int64) {
-		if k := len(stack) - 1 - int(depth); k >= 0 && stack[k].kind != opLoop && !dead {
-			stack[k].br.or(state)
-		}
-	}
 	del := map[int]bool{}
-	for i := range body {
-		in := &body[i]
-		switch in.op {
-		case opBlock, opIf:
-			stack = append(stack, &frame{kind: in.op, entry: state.clone(), br: newBitset(n)})
-		case opLoop:
-			stack = append(stack, &frame{kind: opLoop, br: newBitset(n)})
-			state.or(loopDirty[i])
-		case opElse:
-			fr := stack[len(stack)-1]
-			if !dead {
-				fr.br.or(state)
-			}
-			fr.els = true
-			state, dead = fr.entry.clone(), false
-		case opEnd:
-			if len(stack) == 1 {
-				break
-			}
-			fr := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if dead {
-				state = newBitset(n)
-			}
-			if fr.kind != opLoop {
-				state.or(fr.br)
-			}
-			if fr.kind == opIf && !fr.els {
-				state.or(fr.entry)
-			}
-			dead = false
-		case opBr:
-			branch(in.imm)
-			dead = true
-		case opBrIf:
-			branch(in.imm)
-		case opBrTable:
-			for _, t := range in.table {
-				branch(int64(t))
-			}
-			dead = true
-		case opReturn, opUnreachable:
-			dead = true
-		case opLocalSet, opLocalTee:
-			x := localIndex(in)
-			p, zero := zeroAt[i]
-			switch {
-			case dead:
-			case zero && !state.has(x):
-				del[i] = true
-				if in.op == opLocalSet {
-					del[p] = true
-				}
-			case zero:
-				state.remove(x)
-			default:
-				state.add(x)
-			}
+	grow := func(at int, s bitset) { s.or(loopDirty[at]) }
+	forwardFlow(body, state, newBitset(n), bitset.or, grow, func(i int, in *instr, s bitset, dead bool) {
+		if dead || (in.op != opLocalSet && in.op != opLocalTee) {
+			return
 		}
+		x := localIndex(in)
+		p, zero := zeroAt[i]
+		switch {
+		case zero && !s.has(x):
+			del[i] = true
+			if in.op == opLocalSet {
+				del[p] = true
+			}
+		case zero:
+			s.remove(x)
+		default:
+			s.add(x)
+		}
+	})
+	if len(del) > 0 {
+		f.body = deleteMarked(body, del)
 	}
-	if len(del) == 0 {
-		return
-	}
+}
+
+// deleteMarked returns body without the instructions whose index del
+// marks, reusing its array.
+func deleteMarked(body []instr, del map[int]bool) []instr {
 	out := body[:0]
 	for i, in := range body {
 		if !del[i] {
 			out = append(out, in)
 		}
 	}
-	f.body = out
+	return out
 }

@@ -121,13 +121,7 @@ func (m *module) narrowCalls() {
 		}
 	}
 	for c, d := range drop {
-		out := c.body[:0]
-		for i, in := range c.body {
-			if !d[i] {
-				out = append(out, in)
-			}
-		}
-		c.body = out
+		c.body = deleteMarked(c.body, d)
 	}
 }
 

@@ -145,17 +145,9 @@ func (m *module) pruneParams() {
 			f.typ = funcType{params: ps, results: f.typ.results}
 		}
 		for _, c := range m.funcs {
-			d := del[c]
-			if len(d) == 0 {
-				continue
+			if d := del[c]; len(d) > 0 {
+				c.body = deleteMarked(c.body, d)
 			}
-			body := c.body[:0]
-			for i, in := range c.body {
-				if !d[i] {
-					body = append(body, in)
-				}
-			}
-			c.body = body
 		}
 		if !changed {
 			return

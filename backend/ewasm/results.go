@@ -168,13 +168,7 @@ func (m *module) pruneResults() {
 				continue
 			}
 			changed = true
-			body := f.body[:0]
-			for i, in := range f.body {
-				if !del[i] {
-					body = append(body, in)
-				}
-			}
-			f.body = body
+			f.body = deleteMarked(f.body, del)
 		}
 		if !changed {
 			break
