@@ -393,20 +393,34 @@ var e2eCases = []e2eCase{
 	}`, calls: [][]byte{nil}},
 }
 
-func TestEndToEnd(t *testing.T) {
-	for _, c := range e2eCases {
+func TestEndToEnd(t *testing.T) { runE2ECases(t, e2eCases) }
+
+// runE2ECases runs every call of every case on both targets.
+func runE2ECases(t *testing.T, cases []e2eCase) {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for i, cd := range c.calls {
-				want := runEVM(t, c.src, cd)
-				for _, level := range []opt.Level{opt.O2, opt.O0} {
-					got, _ := runEwasmAt(t, c.src, cd, Options{}, level)
-					if !got.equal(want) {
-						t.Errorf("call %d (%x) at %v:\newasm %s\n  evm %s", i, cd, level, got, want)
-					}
-				}
+				agreeAtLevels(t, c.src, cd, fmt.Sprintf("call %d (%x)", i, cd))
 			}
 		})
 	}
+}
+
+// agreeAtLevels runs src with calldata on the EVM and on Ewasm at -O2 and
+// -O0, reports any difference (what names the run), and returns the Ewasm
+// artifacts by level.
+func agreeAtLevels(t *testing.T, src string, calldata []byte, what string) map[opt.Level]*Artifact {
+	t.Helper()
+	want := runEVM(t, src, calldata)
+	arts := map[opt.Level]*Artifact{}
+	for _, level := range []opt.Level{opt.O2, opt.O0} {
+		got, art := runEwasmAt(t, src, calldata, Options{}, level)
+		if !got.equal(want) {
+			t.Errorf("%s at %v:\newasm %s\n  evm %s", what, level, got, want)
+		}
+		arts[level] = art
+	}
+	return arts
 }
 
 // TestDeterministic: compiling twice gives the same bytes.

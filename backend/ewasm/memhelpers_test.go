@@ -106,18 +106,4 @@ func TestUnaddressable(t *testing.T) {
 	}
 }
 
-func TestMemHelpers(t *testing.T) {
-	for _, c := range memHelperCases {
-		t.Run(c.name, func(t *testing.T) {
-			for i, cd := range c.calls {
-				want := runEVM(t, c.src, cd)
-				for _, level := range []opt.Level{opt.O2, opt.O0} {
-					got, _ := runEwasmAt(t, c.src, cd, Options{}, level)
-					if !got.equal(want) {
-						t.Errorf("call %d (%x) at %v:\newasm %s\n  evm %s", i, cd, level, got, want)
-					}
-				}
-			}
-		})
-	}
-}
+func TestMemHelpers(t *testing.T) { runE2ECases(t, memHelperCases) }
