@@ -274,6 +274,8 @@ func compileIn(obj *sir.Object, opts Options, named map[*sir.Object]bool) (*enco
 	m.inlineSmall()
 	m.pruneParams()
 	m.inlineSmall()
+	m.cleanResultWrites()
+	m.optimizeLocals()
 	m.dropUnusedGlobals()
 	m.sortImports()
 	// two passes: datasize of the module itself depends on its length

@@ -15,7 +15,8 @@ package ewasm
 // branches to its function's label, is wrapped in a block of the
 // function's result type: its branches keep their depths (the block takes
 // the function label's place) and return becomes a branch out of it.
-// Runs last, on final bodies (after optimizeLocals and shortcuts).
+// Runs on final bodies (after optimizeLocals and shortcuts), twice, with
+// pruneParams between; cleanResultWrites follows (globalfwd.go).
 func (m *module) inlineSmall() {
 	keep := map[*function]bool{m.funcs[0]: true}
 	for _, f := range m.testExports {
@@ -85,7 +86,6 @@ func (m *module) inlineSmall() {
 			break
 		}
 	}
-	m.cleanResultWrites()
 	m.optimizeLocals()
 }
 
