@@ -123,13 +123,17 @@ func (g *gvn) fresh() versions {
 	return v
 }
 
+// constKey identifies an integer constant by type and value (every use of
+// a constant is its own *constant.Int).
+func constKey(c *constant.Int) string { return c.Typ.String() + ":" + ir.Unsigned(c).String() }
+
 // id numbers a value; equal integer constants share a number.
 func (g *gvn) id(v value.Value) int {
 	if r, ok := ir.Resolve(g.subst, v); ok {
 		v = r
 	}
 	if c, ok := v.(*constant.Int); ok {
-		k := c.Typ.String() + ":" + ir.Unsigned(c).String()
+		k := constKey(c)
 		if n, ok := g.consts[k]; ok {
 			return n
 		}

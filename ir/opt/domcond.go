@@ -27,15 +27,15 @@ func domConds(f *llvm.Func, ctx *Context) bool {
 	cfg := ctx.cfg(f)
 	subst := map[value.Value]value.Value{}
 	changed := false
-	// a compare's key: constants by value (each use is its own
-	// *constant.Int), other operands by identity
+	// a compare's key: constants by value (constKey), other operands by
+	// identity
 	type key struct {
 		pred enum.IPred
 		x, y any
 	}
 	operand := func(v value.Value) any {
 		if c, ok := v.(*constant.Int); ok {
-			return c.Typ.String() + " " + c.X.String()
+			return constKey(c)
 		}
 		return v
 	}
@@ -46,7 +46,7 @@ func domConds(f *llvm.Func, ctx *Context) bool {
 		}
 		return key{c.Pred, operand(c.X), operand(c.Y)}, true
 	}
-	// known answers a condition from the facts: value, or compare key
+	// facts: what a region knows, conditions by value and compares by key
 	type facts struct {
 		vals map[value.Value]bool
 		cmps map[key]bool
