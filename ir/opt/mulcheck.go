@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	llvm "github.com/llir/llvm/ir"
+	"github.com/llir/llvm/ir/constant"
 	"github.com/llir/llvm/ir/enum"
 	"github.com/llir/llvm/ir/types"
 	"github.com/llir/llvm/ir/value"
@@ -87,25 +88,30 @@ func quotientCheck(v, x value.Value) *big.Int {
 	return c
 }
 
-// isProduct reports whether p computes x·c mod 2^256.
+// isProduct reports whether p computes x·c mod 2^256: a mul by c, or a
+// shift left by k where c = 2^k.
 func isProduct(p, x value.Value, c *big.Int) bool {
-	switch p := p.(type) {
-	case *llvm.InstMul:
-		a, b := commute(p.X, p.Y)
+	if m, ok := p.(*llvm.InstMul); ok {
+		a, b := commute(m.X, m.Y)
 		k := intConst(b)
 		return a == x && k != nil && ir.Unsigned(k).Cmp(c) == 0
-	case *llvm.InstShl:
-		k := intConst(p.Y)
-		return p.X == x && k != nil && c.BitLen() == 1+int(ir.Unsigned(k).Int64()) && isPow2(c)
-	case *llvm.InstCall:
-		_, b := ir.CallTarget(p)
-		if b == nil || b.Name != "shl" || len(p.Args) != 2 || p.Args[1] != x {
-			return false
-		}
-		k := intConst(p.Args[0])
-		return k != nil && isPow2(c) && ir.Unsigned(k).Cmp(big.NewInt(int64(c.BitLen()-1))) == 0
 	}
-	return false
+	base, k := shiftedLeft(p)
+	return base == x && k != nil && isPow2(c) && ir.Unsigned(k).Cmp(big.NewInt(int64(c.BitLen()-1))) == 0
+}
+
+// shiftedLeft returns x and k when v is x shifted left by the constant k
+// (an LLVM shl or the EVM's shl(k, x)).
+func shiftedLeft(v value.Value) (value.Value, *constant.Int) {
+	switch v := v.(type) {
+	case *llvm.InstShl:
+		return v.X, intConst(v.Y)
+	case *llvm.InstCall:
+		if _, b := ir.CallTarget(v); b != nil && b.Name == "shl" && len(v.Args) == 2 {
+			return v.Args[1], intConst(v.Args[0])
+		}
+	}
+	return nil, nil
 }
 
 func isPow2(c *big.Int) bool {
