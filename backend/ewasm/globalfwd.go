@@ -28,10 +28,7 @@ func (m *module) cleanResultWrites() {
 	for i, g := range m.resultGlobals {
 		bit[g] = 1 << i
 	}
-	all := uint64(1)<<nr - 1
-	if nr == 64 {
-		all = ^uint64(0)
-	}
+	all := uint64(1)<<nr - 1 // 1<<64 is 0 in Go: all ones for 64
 	main := m.funcs[0]
 
 	mustWrite := map[*function]uint64{}
