@@ -116,18 +116,13 @@ var rtModule = sync.OnceValue(func() []byte {
 			}
 			b.i32c(beAddr)
 			b.call(h)
-			for i := 0; i < 4; i++ {
-				b.i32c(resultAddr)
-				b.gget(m.result(i))
-				b.store(opI64Store, 8*i)
+		default:
+			for i := 0; i < 4*op.nargs; i++ {
+				b.get(i)
 			}
-			m.testExports = append(m.testExports, b.f)
-			continue
+			b.call(h)
 		}
-		for i := 0; i < 4*op.nargs; i++ {
-			b.get(i)
-		}
-		b.call(h)
+		// the result word to resultAddr
 		for i := 0; i < 4; i++ {
 			b.i32c(resultAddr)
 			b.gget(m.result(i))
